@@ -1,0 +1,40 @@
+package io.dvclint.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A DVC project: its root folder, every dvc.yaml found in it (in discovery order) and its .dvc data sources. */
+public final class Project {
+    private final Path root;
+    private final List<DvcFile> dvcFiles = new ArrayList<>();
+    private final List<DataSource> dataSources = new ArrayList<>();
+
+    public Project(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public List<DvcFile> dvcFiles() {
+        return dvcFiles;
+    }
+
+    public List<DataSource> dataSources() {
+        return dataSources;
+    }
+
+    /** Every resolved stage, in collection order (files in discovery order, stages in file order). */
+    public List<Stage> stages() {
+        List<Stage> all = new ArrayList<>();
+        for (DvcFile f : dvcFiles) all.addAll(f.stages());
+        return all;
+    }
+
+    /** POSIX path of {@code p} relative to the root. */
+    public String rel(Path p) {
+        return Paths2.posix(root.relativize(p));
+    }
+}
