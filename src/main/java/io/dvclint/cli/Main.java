@@ -1,2 +1,57 @@
 package io.dvclint.cli;
-public class Main { public static void main(String[] a){ System.out.println("hi"); } }
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code dvclint} command. Exit codes: 0 clean, 1 findings, 2 usage or configuration error, 3 internal. */
+@Command(name = "dvclint", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "A fast, precise linter, validator and pipeline runner for DVC projects.",
+        subcommands = {LintCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:clean: nothing at or above the failure threshold",
+            "1:findings at or above the failure threshold",
+            "2:usage or configuration error", "3:internal error"})
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int USAGE = 2;
+    public static final int INTERNAL = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (never throws). */
+    public static int run(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExitCodeExceptionMapper(t -> t instanceof UsageException ? USAGE : INTERNAL);
+        cl.getCommandSpec().exitCodeOnInvalidInput(USAGE);
+        cl.getCommandSpec().exitCodeOnExecutionException(INTERNAL);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            PrintWriter err = cmd.getErr();
+            if (ex instanceof UsageException) {
+                err.println("dvclint: " + ex.getMessage());
+                return USAGE;
+            }
+            err.println("dvclint: internal error: " + ex);
+            if (System.getenv("DVCLINT_DEBUG") != null) ex.printStackTrace(err);
+            else err.println("(set DVCLINT_DEBUG=1 for the stack trace, and please report it)");
+            return INTERNAL;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'dvclint lint' or 'dvclint --help'");
+    }
+}

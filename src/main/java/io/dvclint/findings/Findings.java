@@ -1,0 +1,55 @@
+package io.dvclint.findings;
+
+import io.dvclint.yaml.SourceText;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Collects the findings of one run, plus the text of every file they may point into (for excerpts and fixes). */
+public final class Findings {
+    private final List<Finding> list = new ArrayList<>();
+    private final Map<Path, SourceText> sources = new HashMap<>();
+
+    public void add(Finding f) {
+        list.add(f);
+    }
+
+    public void addAll(List<Finding> fs) {
+        list.addAll(fs);
+    }
+
+    public void source(Path file, SourceText text) {
+        if (text != null) sources.put(file, text);
+    }
+
+    public SourceText sourceOf(Path file) {
+        return sources.get(file);
+    }
+
+    public Map<Path, SourceText> sources() {
+        return sources;
+    }
+
+    public List<Finding> all() {
+        return list;
+    }
+
+    /** Findings ordered by file, line, column, rule id. */
+    public List<Finding> sorted() {
+        List<Finding> s = new ArrayList<>(list);
+        s.sort(Comparator.comparing((Finding f) -> f.file().toString()).thenComparing(Finding::pos)
+                .thenComparing(Finding::ruleId).thenComparing(Finding::message));
+        return s;
+    }
+
+    public void retain(java.util.function.Predicate<Finding> keep) {
+        list.removeIf(keep.negate());
+    }
+
+    public void replaceAll(java.util.function.UnaryOperator<Finding> op) {
+        list.replaceAll(op);
+    }
+}

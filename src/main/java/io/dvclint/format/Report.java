@@ -1,0 +1,27 @@
+package io.dvclint.format;
+
+import io.dvclint.findings.Findings;
+import io.dvclint.model.Paths2;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a formatter may know about the run besides the findings: the folder paths are shown relative to, the
+ * project roots, the sources for excerpts, and whether to colour.
+ */
+public record Report(Path cwd, List<Path> roots, Findings findings, boolean color, String toolVersion) {
+
+    /** A path as shown to the user: relative to the current folder when inside it, else absolute. */
+    public String display(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (abs.startsWith(cwd)) return Paths2.posix(cwd.relativize(abs));
+        return Paths2.posix(abs);
+    }
+
+    /** A path relative to the project root that holds it (for SARIF and fingerprints). */
+    public String rootRelative(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        for (Path r : roots) if (abs.startsWith(r)) return Paths2.posix(r.relativize(abs));
+        return display(file);
+    }
+}

@@ -1,0 +1,70 @@
+package io.dvclint.load;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Walks a project as DVC's {@code collect_files} does: top-down, a folder's own pipeline file before its
+ * sub-folders, skipping {@code .git}, {@code .dvc}, {@code .hg}, sub-repositories (folders holding their own
+ * {@code .dvc/}), whatever {@code .dvcignore} ignores, and folders that are outputs of stages already found.
+ * Within a folder entries are visited in name order so results are reproducible.
+ */
+public final class Discovery {
+    /** Receives each pipeline file ({@code isDvcYaml}) or {@code .dvc} file as it is found. */
+    public interface Visitor {
+        void visit(Path file, boolean isDvcYaml);
+    }
+
+    private final Path root;
+    private final Set<Path> pruned = new HashSet<>();
+    private final Ignore ignore;
+
+    public Discovery(Path root) {
+        this.root = root;
+        this.ignore = Ignore.forRoot(root);
+    }
+
+    /** Never descend into {@code dir} (an output directory of a stage already found). */
+    public void prune(Path dir) {
+        pruned.add(dir);
+    }
+
+    public void walk(Visitor v) {
+        walk(root, v);
+    }
+
+    private void walk(Path dir, Visitor v) {
+        List<Path> files = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) dirs.add(p);
+                else files.add(p);
+            }
+        } catch (IOException e) {
+            return;
+        }
+        files.sort(null);
+        dirs.sort(null);
+        Path yaml = dir.resolve("dvc.yaml");
+        if (files.contains(yaml) && !ignore.isIgnored(yaml, false)) v.visit(yaml, true);
+        for (Path f : files) {
+            String n = f.getFileName().toString();
+            if (n.endsWith(".dvc") && Files.isRegularFile(f) && !ignore.isIgnored(f, false)) v.visit(f, false);
+        }
+        for (Path d : dirs) {
+            String n = d.getFileName().toString();
+            if (n.equals(".git") || n.equals(".dvc") || n.equals(".hg")) continue;
+            if (Files.isDirectory(d.resolve(".dvc"))) continue; // sub-repository
+            if (pruned.contains(d) || ignore.isIgnored(d, true)) continue;
+            walk(d, v);
+        }
+    }
+}

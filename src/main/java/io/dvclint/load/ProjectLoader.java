@@ -1,0 +1,147 @@
+package io.dvclint.load;
+
+import io.dvclint.findings.Finding;
+import io.dvclint.findings.Findings;
+import io.dvclint.findings.Severity;
+import io.dvclint.model.DataSource;
+import io.dvclint.model.DvcFile;
+import io.dvclint.model.LockFile;
+import io.dvclint.model.Paths2;
+import io.dvclint.model.Project;
+import io.dvclint.model.Stage;
+import io.dvclint.schema.SchemaProblem;
+import io.dvclint.schema.SchemaValidator;
+import io.dvclint.yaml.Pos;
+import io.dvclint.yaml.SourceText;
+import io.dvclint.yaml.YMap;
+import io.dvclint.yaml.YNode;
+import io.dvclint.yaml.YScalar;
+import io.dvclint.yaml.YSeq;
+import io.dvclint.yaml.YamlLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads a DVC project the way DVC does: discovers every dvc.yaml and .dvc file, parses them with positions,
+ * validates them against our schema, resolves templating into stages, and reads each dvc.lock. Every problem
+ * met on the way becomes a finding; loading never stops at the first one.
+ */
+public final class ProjectLoader {
+    public static final String YAML_SYNTAX = "yaml-syntax";
+    public static final String SCHEMA = "schema";
+    public static final String LOCK_SCHEMA = "lock-schema";
+
+    private final Findings findings;
+
+    public ProjectLoader(Findings findings) {
+        this.findings = findings;
+    }
+
+    public Project load(Path root) {
+        Project project = new Project(root);
+        Discovery discovery = new Discovery(root);
+        discovery.walk((file, isDvcYaml) -> {
+            if (isDvcYaml) {
+                DvcFile f = loadDvcYaml(project, file);
+                project.dvcFiles().add(f);
+                for (Stage s : f.stages()) {
+                    for (var o : s.outs()) discovery.prune(o.abs());
+                }
+            } else {
+                DataSource ds = loadDotDvc(project, file);
+                if (ds != null) project.dataSources().add(ds);
+            }
+        });
+        return project;
+    }
+
+    /** Reads a file as strict UTF-8; reports a positioned yaml-syntax finding and returns null when it cannot. */
+    SourceText read(Path file, String rule) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            findings.add(new Finding(rule, Severity.ERROR, file, Pos.START, "cannot read file: " + e.getMessage()));
+            return null;
+        }
+        Object decoded = SourceText.decode(bytes);
+        if (decoded instanceof SourceText.DecodeError err) {
+            findings.add(new Finding(YAML_SYNTAX, Severity.ERROR, file, err.pos(), err.message()));
+            return null;
+        }
+        SourceText text = (SourceText) decoded;
+        findings.source(file, text);
+        return text;
+    }
+
+    /** Parses YAML text; reports a yaml-syntax finding and returns null on failure, an empty map when empty. */
+    YNode parse(Path file, SourceText text) {
+        YamlLoader.Result r = YamlLoader.load(text, file.getFileName().toString());
+        if (!r.ok()) {
+            boolean conflict = text.text().contains("\n<<<<<<< ") || text.text().startsWith("<<<<<<< ");
+            findings.add(new Finding(YAML_SYNTAX, Severity.ERROR, file, r.problem().pos(),
+                    "invalid YAML: " + r.problem().message() + (conflict ? " (possible merge conflict)" : ""),
+                    conflict ? "resolve the merge conflict markers (<<<<<<<, =======, >>>>>>>) first" : null));
+            return null;
+        }
+        return r.root() == null ? YMap.empty(Pos.START) : r.root();
+    }
+
+    DvcFile loadDvcYaml(Project project, Path file) {
+        String rel = project.rel(file);
+        SourceText text = read(file, YAML_SYNTAX);
+        YNode root = text == null ? null : parse(file, text);
+        boolean valid = root != null;
+        if (root != null) {
+            for (SchemaProblem p : SchemaValidator.validateDvcYaml(root)) {
+                findings.add(new Finding(SCHEMA, Severity.ERROR, file, p.pos(), p.message(), p.hint()));
+                valid = false;
+            }
+        }
+        DvcFile f = new DvcFile(file, rel, text, root instanceof YMap m ? m : null, valid);
+        if (valid) {
+            new StageResolution(findings).resolve(f);
+        }
+        Path lockPath = file.resolveSibling("dvc.lock");
+        if (Files.isRegularFile(lockPath)) f.setLock(loadLock(lockPath));
+        return f;
+    }
+
+    LockFile loadLock(Path lockPath) {
+        SourceText text = read(lockPath, YAML_SYNTAX);
+        YNode root = text == null ? null : parse(lockPath, text);
+        if (root == null) return new LockFile(lockPath, text, null, Map.of(), false);
+        boolean valid = true;
+        for (SchemaProblem p : SchemaValidator.validateLock(root)) {
+            findings.add(new Finding(LOCK_SCHEMA, Severity.ERROR, lockPath, p.pos(), p.message(), p.hint()));
+            valid = false;
+        }
+        return new LockFile(lockPath, text, root, valid ? LockParser.stages(root) : Map.of(), valid);
+    }
+
+    /** A .dvc data source: its outputs become nodes of the DAG. Broken .dvc files are reported and skipped. */
+    DataSource loadDotDvc(Project project, Path file) {
+        SourceText text = read(file, YAML_SYNTAX);
+        if (text == null) return null;
+        YNode root = parse(file, text);
+        if (!(root instanceof YMap m)) return null;
+        Path base = file.getParent();
+        if (m.get("wdir") instanceof YScalar w && w.value() instanceof String s) base = Paths2.resolve(base, s);
+        List<Path> outs = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        if (m.get("outs") instanceof YSeq seq) {
+            for (YNode n : seq.items()) {
+                if (n instanceof YMap om && om.get("path") instanceof YScalar p && p.value() != null) {
+                    String ps = String.valueOf(p.value());
+                    paths.add(ps);
+                    outs.add(Paths2.resolve(base, ps));
+                }
+            }
+        }
+        return new DataSource(file, project.rel(file), List.copyOf(outs), List.copyOf(paths));
+    }
+}
