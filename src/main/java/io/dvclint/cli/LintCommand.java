@@ -55,7 +55,7 @@ public final class LintCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--format: " + e.getMessage());
         }
-        Path cwd = Path.of("").toAbsolutePath().normalize();
+        Path cwd = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
         if (paths.isEmpty()) paths.add(cwd);
         Set<Path> roots = new LinkedHashSet<>();
         for (Path p : paths) {
@@ -66,8 +66,7 @@ public final class LintCommand implements Callable<Integer> {
         Findings findings = new Findings();
         for (Path root : roots) Linter.lint(root, findings);
         List<Finding> sorted = findings.sorted();
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
-                StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         boolean color = !noColor && System.console() != null && System.getenv("NO_COLOR") == null
                 && "text".equals(format == null ? "text" : format);
         formatter.write(sorted, new Report(cwd, List.copyOf(roots), findings, color, Version.get()), out);

@@ -33,11 +33,15 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExitCodeExceptionMapper(t -> t instanceof UsageException ? USAGE : INTERNAL);
-        cl.getCommandSpec().exitCodeOnInvalidInput(USAGE);
-        cl.getCommandSpec().exitCodeOnExecutionException(INTERNAL);
+        cl.setExitCodeExceptionMapper(t -> t instanceof UsageException
+                || t instanceof CommandLine.ParameterException ? USAGE : INTERNAL);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
+            if (ex instanceof CommandLine.ParameterException pe) {
+                err.println(pe.getMessage());
+                pe.getCommandLine().usage(err);
+                return USAGE;
+            }
             if (ex instanceof UsageException) {
                 err.println("dvclint: " + ex.getMessage());
                 return USAGE;

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.util.List;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 
 /**
@@ -18,7 +19,7 @@ public final class JsonFormatter implements Formatter {
 
     @Override
     public void write(List<Finding> findings, Report report, PrintStream out) {
-        JsonFactory factory = new JsonFactory();
+        JsonFactory factory = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
         try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
             g.writeNumberProperty("version", VERSION);

@@ -283,7 +283,7 @@ public final class YamlLoader {
 
         private static Object construct(Tag tag, String raw, Pos p) {
             try {
-                if (tag.equals(Tag.STR)) return raw;
+                if (tag.equals(Tag.STR) || tag.getValue().equals("tag:yaml.org,2002:merge")) return raw;
                 if (tag.equals(Tag.NULL)) return null;
                 if (tag.equals(Tag.BOOL)) return Boolean.valueOf(raw.equalsIgnoreCase("true"));
                 if (tag.equals(Tag.INT)) return parseInt(raw);
