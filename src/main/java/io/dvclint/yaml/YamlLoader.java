@@ -273,6 +273,7 @@ public final class YamlLoader {
             Optional<String> explicit = ev.getTag();
             if (explicit.isPresent() && !explicit.get().equals("!")) {
                 tag = new Tag(explicit.get());
+                if (tag.equals(Tag.ENV_TAG)) tag = new Tag("!ENV_VARIABLE-explicit");
             } else if (ev.getScalarStyle() == ScalarStyle.PLAIN && explicit.isEmpty()) {
                 tag = RESOLVER.resolve(raw, true);
             } else {
@@ -283,7 +284,10 @@ public final class YamlLoader {
 
         private static Object construct(Tag tag, String raw, Pos p) {
             try {
-                if (tag.equals(Tag.STR) || tag.getValue().equals("tag:yaml.org,2002:merge")) return raw;
+                // snakeyaml-engine resolves plain ${VAR} to its environment-variable tag; DVC sees a string
+                if (tag.equals(Tag.STR) || tag.equals(Tag.ENV_TAG) || tag.getValue().equals("tag:yaml.org,2002:merge")) {
+                    return raw;
+                }
                 if (tag.equals(Tag.NULL)) return null;
                 if (tag.equals(Tag.BOOL)) return Boolean.valueOf(raw.equalsIgnoreCase("true"));
                 if (tag.equals(Tag.INT)) return parseInt(raw);

@@ -159,4 +159,11 @@ class YamlLoaderTest {
         assertEquals("g", t.line(4));
         assertEquals(4, t.lineCount());
     }
+
+    @Test
+    void templateReferencesStayPlainStrings() {
+        YMap m = map("foreach: ${config}\ncmd: python ${ script }\n");
+        assertEquals("${config}", ((YScalar) m.get("foreach")).value());
+        assertEquals("python ${ script }", ((YScalar) m.get("cmd")).value());
+    }
 }
