@@ -231,7 +231,7 @@ public final class ParamsFiles {
     static YNode parseJson(SourceText src) {
         if (src.text().isBlank()) {
             Pos end = src.posOf(src.text().length());
-            throw new JsonEmpty(end);
+            throw new JsonError(end, "Expecting value");
         }
         try (JsonParser p = json().createParser(ObjectReadContext.empty(), src.text())) {
             Deque<Object[]> stack = new ArrayDeque<>(); // {node, list, pendingKey}
@@ -239,6 +239,7 @@ public final class ParamsFiles {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 Pos start = pos(p.currentTokenLocation());
+                if (root != null) throw new JsonError(start, "Extra data");
                 YNode done = null;
                 switch (t) {
                     case START_OBJECT -> stack.push(new Object[] {new ArrayList<YMap.Entry>(), start, null});
@@ -284,12 +285,12 @@ public final class ParamsFiles {
         }
     }
 
-    /** Raised for a blank JSON document (Python: {@code Expecting value: line 1 column 1 (char 0)}). */
-    private static final class JsonEmpty extends JacksonException {
+    /** Python json's own errors that Jackson does not raise: a blank document, data after the document. */
+    private static final class JsonError extends JacksonException {
         private static final long serialVersionUID = 1L;
 
-        JsonEmpty(Pos p) {
-            super("Expecting value", new TokenStreamLocation(null, -1, p.line(), p.col()), null);
+        JsonError(Pos p, String message) {
+            super(message, new TokenStreamLocation(null, -1, p.line(), p.col()), null);
         }
     }
 
