@@ -31,7 +31,6 @@ final class TomlPositions {
         Map<String, Pos[]> out = new HashMap<>();
         Map<String, Integer> arrayCounts = new HashMap<>();
         String table = "";
-        String text = src.text();
         int n = src.lineCount();
         int depth = 0;
         String inString = null;
