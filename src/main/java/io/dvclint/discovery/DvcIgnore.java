@@ -1,0 +1,269 @@
+package io.dvclint.discovery;
+
+import io.dvclint.template.PyFormat;
+import io.dvclint.yaml.SourceText;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * DVC's {@code .dvcignore} semantics ({@code dvc/ignore.py}, {@code dvc/pathspec_math.py}).
+ *
+ * <p>The project root starts with the built-in patterns {@code .hg/}, {@code .git/}, {@code .git}, {@code .dvc/}.
+ * Every folder's {@code .dvcignore} (read lazily, only when that folder is first asked about, and only if the file
+ * is not itself ignored by the patterns above it) is rewritten relative to the root the way DVC rewrites it and
+ * appended after the patterns of the folders above; sub-repositories (child folders holding a {@code .dvc}) are
+ * appended as {@code /{name}/} patterns when sub-repos are skipped. A path is ignored when it, or one of its parent
+ * folders, is matched last by an ignoring pattern.
+ */
+public final class DvcIgnore {
+    public static final String FILE = ".dvcignore";
+    public static final List<String> DEFAULT_PATTERNS = List.of(".hg/", ".git/", ".git", ".dvc/");
+
+    /**
+     * The pattern that decides that a path is ignored. {@code source} is DVC's text for it:
+     * {@code {file}:{line}:{pattern}} for a pattern read from a file (file relative to the root, line 1-based,
+     * pattern as written after stripping), {@code :{pattern}} for a built-in one, {@code in sub_repo:{name}} for a
+     * sub-repository. {@code file} is null for built-in and sub-repo patterns.
+     */
+    public record Match(String source, Path file, int line, String pattern) {
+        /** DVC's {@code OutputIsIgnoredError} text. */
+        public String message(Path abs) {
+            return "Path " + PyFormat.repr(abs.toString()) + " is ignored by " + source;
+        }
+
+        @Override
+        public String toString() {
+            return source;
+        }
+    }
+
+    /** Something in a {@code .dvcignore} file that DVC cannot use (DVC stops with an error on it). */
+    public record Problem(Path file, int line, String message) {
+    }
+
+    /** One compiled pattern with its origin. */
+    private record Rule(GitWildMatch glob, String text, boolean ignore, boolean dirOnly, Match info) {
+    }
+
+    private final Path root;
+    private final boolean skipSubrepos;
+    private final Map<String, List<Rule>> specs = new HashMap<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    private DvcIgnore(Path root, boolean skipSubrepos) {
+        this.root = root.toAbsolutePath().normalize();
+        this.skipSubrepos = skipSubrepos;
+    }
+
+    /** The ignore rules of a project, sub-repositories skipped (DVC's default for walking and collecting). */
+    public static DvcIgnore forRoot(Path projectRoot) {
+        return new DvcIgnore(projectRoot, true);
+    }
+
+    /** As {@link #forRoot(Path)}; with {@code skipSubrepos} false, sub-repositories are walked like any folder. */
+    public static DvcIgnore forRoot(Path projectRoot, boolean skipSubrepos) {
+        return new DvcIgnore(projectRoot, skipSubrepos);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** True for a folder other than the root that holds its own {@code .dvc} (a DVC sub-repository). */
+    public boolean isSubRepo(Path dir) {
+        Path d = dir.toAbsolutePath().normalize();
+        return !d.equals(root) && Files.exists(d.resolve(".dvc"));
+    }
+
+    /** Problems found in the {@code .dvcignore} files read so far. */
+    public List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    public boolean isIgnored(Path abs, boolean isDir) {
+        return match(abs, isDir).isPresent();
+    }
+
+    /**
+     * Why a path is ignored, or empty when it is not (also for the root itself and for paths outside the root).
+     *
+     * @param isDir whether the path is (to be treated as) a directory
+     */
+    public Optional<Match> match(Path abs, boolean isDir) {
+        Path p = root.resolve(abs).normalize();
+        if (!p.startsWith(root) || p.equals(root)) return Optional.empty();
+        String rel = rel(p);
+        int slash = rel.lastIndexOf('/');
+        List<Rule> rules = spec(slash < 0 ? "" : rel.substring(0, slash));
+        return ignore(rules, rel, isDir);
+    }
+
+    private String rel(Path p) {
+        StringBuilder sb = new StringBuilder();
+        for (Path part : root.relativize(p)) {
+            if (sb.length() > 0) sb.append('/');
+            sb.append(part);
+        }
+        return sb.toString();
+    }
+
+    /** DVC's {@code DvcIgnorePatterns._ignore}: each leading part of the path is checked, parents as folders. */
+    private static Optional<Match> ignore(List<Rule> rules, String rel, boolean isDir) {
+        String[] parts = rel.split("/", -1);
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) prefix.append('/');
+            prefix.append(parts[i]);
+            Rule r = findMatching(rules, prefix.toString(), isDir || i < parts.length - 1);
+            if (r != null && r.ignore) return Optional.of(r.info);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * DVC's {@code _find_matching_pattern}: rules are grouped into runs of ignoring patterns with the same
+     * folder-only flag (negations stand alone); the last group matching decides, and within a group the first
+     * matching pattern is the one reported.
+     */
+    private static Rule findMatching(List<Rule> rules, String path, boolean isDir) {
+        String[] paths = isDir && !path.endsWith("/") ? new String[] {path, path + "/"} : new String[] {path};
+        int i = rules.size() - 1;
+        while (i >= 0) {
+            Rule last = rules.get(i);
+            int start = i;
+            if (last.ignore) {
+                while (start > 0 && rules.get(start - 1).ignore && rules.get(start - 1).dirOnly == last.dirOnly) {
+                    start--;
+                }
+            }
+            if (!(last.dirOnly && !isDir)) {
+                for (String p : paths) {
+                    for (int k = start; k <= i; k++) {
+                        if (rules.get(k).glob.matches(p)) return rules.get(k);
+                    }
+                }
+            }
+            i = start - 1;
+        }
+        return null;
+    }
+
+    /** The merged rules that apply to entries of the folder {@code relDir} ("" for the root). */
+    private List<Rule> spec(String relDir) {
+        List<Rule> s = specs.get(relDir);
+        if (s != null) return s;
+        List<Rule> parent;
+        if (relDir.isEmpty()) {
+            parent = new ArrayList<>();
+            for (String d : DEFAULT_PATTERNS) add(parent, d, new Match(":" + d, null, 0, d), null, 0);
+        } else {
+            int slash = relDir.lastIndexOf('/');
+            parent = spec(slash < 0 ? "" : relDir.substring(0, slash));
+        }
+        List<Rule> rules = new ArrayList<>(parent);
+        Path dir = relDir.isEmpty() ? root : root.resolve(relDir);
+        String ignoreRel = relDir.isEmpty() ? FILE : relDir + "/" + FILE;
+        Path ignoreFile = dir.resolve(FILE);
+        if (ignore(parent, ignoreRel, false).isEmpty() && Files.exists(ignoreFile)) {
+            readFile(rules, relDir, ignoreFile, ignoreRel);
+        }
+        if (skipSubrepos) {
+            for (String child : subrepoChildren(dir)) {
+                String text = relDir.isEmpty() ? "/" + child + "/" : relDir + "/" + child + "/";
+                add(rules, text, new Match("in sub_repo:" + child, null, 0, "/" + child + "/"), null, 0);
+            }
+        }
+        List<Rule> result = List.copyOf(rules);
+        specs.put(relDir, result);
+        return result;
+    }
+
+    private List<String> subrepoChildren(Path dir) {
+        List<String> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) return out;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path c : ds) {
+                if (Files.isDirectory(c) && !c.equals(root) && Files.exists(c.resolve(".dvc"))) {
+                    out.add(c.getFileName().toString());
+                }
+            }
+        } catch (IOException e) {
+            // an unreadable folder has no sub-repositories DVC could see either
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private void readFile(List<Rule> rules, String relDir, Path file, String name) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            problems.add(new Problem(file, 0, "cannot read " + name + ": " + e.getMessage()));
+            return;
+        }
+        Object decoded = SourceText.decode(bytes);
+        if (decoded instanceof SourceText.DecodeError err) {
+            problems.add(new Problem(file, err.pos().line(), err.message()));
+            return;
+        }
+        String text = ((SourceText) decoded).text();
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            text = "\uFEFF" + text; // Python's utf-8 codec keeps the mark, so the first pattern starts with it
+        }
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        int n = lines.length;
+        if (n > 0 && lines[n - 1].isEmpty()) n--;
+        for (int i = 0; i < n; i++) {
+            String line = GitWildMatch.pyStrip(lines[i]);
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            String info = name + ":" + (i + 1) + ":" + line;
+            String pattern = relDir.isEmpty() ? line : changeRule(line, relDir);
+            add(rules, pattern, new Match(info, file, i + 1, line), file, i + 1);
+        }
+    }
+
+    private void add(List<Rule> rules, String pattern, Match info, Path file, int line) {
+        try {
+            GitWildMatch g = GitWildMatch.compile(pattern);
+            if (g == null) return;
+            rules.add(new Rule(g, pattern, g.include(), pattern.endsWith("/"), info));
+        } catch (GitWildMatch.PatternError e) {
+            problems.add(new Problem(file, line, e.getMessage()));
+        }
+    }
+
+    /**
+     * DVC's {@code pathspec_math.change_rule}: a pattern of the {@code .dvcignore} in folder {@code rel} rewritten
+     * relative to the project root.
+     */
+    static String changeRule(String rule, String rel) {
+        rule = GitWildMatch.pyStrip(rule);
+        if (rule.startsWith("#")) return rule;
+        boolean notIgnore = rule.startsWith("!");
+        if (notIgnore) rule = rule.substring(1);
+        boolean matchAll;
+        String head = rule.isEmpty() ? "" : rule.substring(0, rule.length() - 1);
+        if (head.contains("/") && !rule.startsWith("**/")) {
+            matchAll = false;
+            if (rule.startsWith("/")) rule = rule.substring(1);
+        } else {
+            matchAll = true;
+            if (rule.startsWith("**/")) rule = rule.substring(3);
+        }
+        if (rule.startsWith("\\")) rule = rule.substring(1);
+        rule = matchAll ? "/**/" + rule : "/" + rule;
+        rule = notIgnore ? "!/" + rel + rule : "/" + rel + rule;
+        // pathspec.util.normalize_file: drop one leading "/" (or "./")
+        if (rule.startsWith("/")) rule = rule.substring(1);
+        else if (rule.startsWith("./")) rule = rule.substring(2);
+        return rule;
+    }
+}
