@@ -275,6 +275,8 @@ public final class YamlLoader {
                 tag = new Tag(explicit.get());
             } else if (ev.getScalarStyle() == ScalarStyle.PLAIN && explicit.isEmpty()) {
                 tag = RESOLVER.resolve(raw, true);
+                // snakeyaml-engine resolves plain ${NAME} to its !ENV_VARIABLE tag; YAML 1.2 (ruamel) reads a string
+                if (tag.equals(Tag.ENV_TAG)) tag = Tag.STR;
             } else {
                 tag = Tag.STR;
             }
