@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * from a path reported by the validator.
  *
  * <p>JSON object keys are strings, but DVC rejects YAML keys that are not strings ({@code 1:}, {@code true:}). Such a
- * key is given a marked name, {@code "\u0000<index>:<text>"}, which the schemas reject where keys are free
+ * key is given a marked name, {@code "\u0000<index>:<source text>"}, which the schemas reject where keys are free
  * ({@code propertyNames}) and which is unknown where keys are fixed.
  */
 final class JsonTree {
@@ -28,7 +28,9 @@ final class JsonTree {
 
     /** The JSON name of the {@code index}-th entry of a mapping. */
     static String jsonKey(YMap.Entry e, int index) {
-        return e.key().value() instanceof String s ? s : MARK + Integer.toString(index) + ":" + e.name();
+        if (e.key().value() instanceof String s) return s;
+        String text = e.key().raw() == null || e.key().raw().isEmpty() ? e.name() : e.key().raw();
+        return MARK + Integer.toString(index) + ":" + text;
     }
 
     static boolean isMarked(Object pathElement) {

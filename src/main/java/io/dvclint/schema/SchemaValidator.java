@@ -282,7 +282,7 @@ public final class SchemaValidator {
                 case "propertyNames":
                     return nonStringKey(r, node);
                 case "type":
-                    return wrongType(r, node, pos);
+                    return wrongType(r, node, emptyValueAtKey(path, node, pos));
                 case "required":
                     return missing(r, node, pos);
                 case "const":
@@ -303,6 +303,17 @@ public final class SchemaValidator {
                 default:
                     return new SchemaProblem(pos, noun(path) + ": " + r.keyword() + " constraint failed", null);
             }
+        }
+
+        /** An empty value ({@code deps:} with nothing after it) has no text of its own: point at its key. */
+        Pos emptyValueAtKey(List<Object> path, YNode node, Pos pos) {
+            if (!(node instanceof YScalar s) || s.value() != null || !s.raw().isEmpty() || path.isEmpty()) return pos;
+            if (JsonTree.at(root, path, path.size() - 1) instanceof YMap parent
+                    && path.get(path.size() - 1) instanceof String k) {
+                YMap.Entry e = JsonTree.entry(parent, k);
+                if (e != null) return e.key().pos();
+            }
+            return pos;
         }
 
         SchemaProblem unknownKey(Raw r, YNode node) {
@@ -418,6 +429,9 @@ public final class SchemaValidator {
                         + "an empty mapping value; remove the colon, or give flags such as 'cache: false'";
             } else if (types.contains("array") && node instanceof YScalar s && s.value() == null) {
                 hint = "an empty value is null; write [] for an empty list, or remove the key";
+            } else if (types.contains("array") && node instanceof YScalar s && s.value() instanceof String str
+                    && str.matches("-[^\\s-].*")) {
+                hint = "a list item needs a space after the dash: '- " + str.substring(1) + "'";
             } else if (types.contains("array") && node instanceof YScalar s && s.value() instanceof String str
                     && !types.contains("string")) {
                 hint = "write it as a list item: '- " + str + "'";
