@@ -1,5 +1,6 @@
 package io.dvclint.load;
 
+import io.dvclint.discovery.DvcIgnore;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -24,16 +25,21 @@ public final class Discovery {
 
     private final Path root;
     private final Set<Path> pruned = new HashSet<>();
-    private final Ignore ignore;
+    private final DvcIgnore ignore;
 
     public Discovery(Path root) {
         this.root = root;
-        this.ignore = Ignore.forRoot(root);
+        this.ignore = DvcIgnore.forRoot(root);
     }
 
     /** Never descend into {@code dir} (an output directory of a stage already found). */
     public void prune(Path dir) {
         pruned.add(dir);
+    }
+
+    /** The project's .dvcignore rules (also used to check outputs). */
+    public DvcIgnore ignore() {
+        return ignore;
     }
 
     public void walk(Visitor v) {
@@ -62,7 +68,7 @@ public final class Discovery {
         for (Path d : dirs) {
             String n = d.getFileName().toString();
             if (n.equals(".git") || n.equals(".dvc") || n.equals(".hg")) continue;
-            if (Files.isDirectory(d.resolve(".dvc"))) continue; // sub-repository
+            if (ignore.isSubRepo(d)) continue;
             if (pruned.contains(d) || ignore.isIgnored(d, true)) continue;
             walk(d, v);
         }

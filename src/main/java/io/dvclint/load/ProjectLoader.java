@@ -34,6 +34,7 @@ public final class ProjectLoader {
     public static final String YAML_SYNTAX = "yaml-syntax";
     public static final String SCHEMA = "schema";
     public static final String LOCK_SCHEMA = "lock-schema";
+    public static final String DVCIGNORE = "dvcignore";
 
     private final Findings findings;
 
@@ -44,6 +45,7 @@ public final class ProjectLoader {
     public Project load(Path root) {
         Project project = new Project(root);
         Discovery discovery = new Discovery(root);
+        project.setIgnore(discovery.ignore());
         discovery.walk((file, isDvcYaml) -> {
             if (isDvcYaml) {
                 DvcFile f = loadDvcYaml(project, file);
@@ -56,6 +58,10 @@ public final class ProjectLoader {
                 if (ds != null) project.dataSources().add(ds);
             }
         });
+        for (io.dvclint.discovery.DvcIgnore.Problem p : discovery.ignore().problems()) {
+            findings.add(new Finding(DVCIGNORE, Severity.ERROR, p.file(), new Pos(Math.max(1, p.line()), 1),
+                    p.message()));
+        }
         return project;
     }
 

@@ -9,9 +9,26 @@ public final class Project {
     private final Path root;
     private final List<DvcFile> dvcFiles = new ArrayList<>();
     private final List<DataSource> dataSources = new ArrayList<>();
+    private final io.dvclint.params.ParamsFiles paramsFiles = new io.dvclint.params.ParamsFiles();
+    private io.dvclint.discovery.DvcIgnore ignore;
 
     public Project(Path root) {
         this.root = root;
+    }
+
+    /** Params and vars files of the project, each read once. */
+    public io.dvclint.params.ParamsFiles paramsFiles() {
+        return paramsFiles;
+    }
+
+    /** The project's .dvcignore rules. */
+    public io.dvclint.discovery.DvcIgnore ignore() {
+        if (ignore == null) ignore = io.dvclint.discovery.DvcIgnore.forRoot(root);
+        return ignore;
+    }
+
+    public void setIgnore(io.dvclint.discovery.DvcIgnore ignore) {
+        this.ignore = ignore;
     }
 
     public Path root() {
