@@ -148,21 +148,21 @@ public final class TemplateResolver {
         return new Pos(sc.pos().line(), sc.pos().col() + quote + v.codePointCount(0, Math.min(offset, v.length())));
     }
 
+    /** Edit distance counting a swap of adjacent characters as one edit (optimal string alignment). */
     static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + c);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 
     /** DVC's {@code humanize.join}: {@code a}, {@code a and b}, {@code a, b and c}. */
@@ -595,7 +595,7 @@ public final class TemplateResolver {
             String seg = ev.missSeg;
             String best = null;
             int bestD = Integer.MAX_VALUE;
-            int limit = Math.max(1, Math.min(3, seg.length() / 3));
+            int limit = Math.min(3, seg.length() / 3);
             for (String c : candidates) {
                 int d = c.equalsIgnoreCase(seg) ? 0 : distance(seg, c);
                 if (d <= limit && d < bestD) {

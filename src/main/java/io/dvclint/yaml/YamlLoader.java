@@ -275,6 +275,9 @@ public final class YamlLoader {
                 tag = new Tag(explicit.get());
             } else if (ev.getScalarStyle() == ScalarStyle.PLAIN && explicit.isEmpty()) {
                 tag = RESOLVER.resolve(raw, true);
+                // snakeyaml-engine tags plain ${NAME} / ${NAME:-default} as environment variables; for ruamel (and
+                // DVC's templating) they are ordinary strings
+                if (tag.equals(Tag.ENV_TAG)) tag = Tag.STR;
             } else {
                 tag = Tag.STR;
             }
