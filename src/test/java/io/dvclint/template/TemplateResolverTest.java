@@ -823,6 +823,61 @@ class TemplateResolverTest {
         assertEquals(2, fx.loads); // params.yaml (missing) and v.yaml
     }
 
+    // ------------------------------------------------------------------------------------------ real-world shapes
+
+    @Test
+    void shellDefaultSyntaxIsAMissingKey() {
+        // corpus 0044: a shell-style ${VAR:-default} in cmd
+        var r = fx.resolve("""
+                stages:
+                  deploy:
+                    cmd: python deploy.py --environment ${ENVIRONMENT:-dev}
+                """);
+        assertOnlyError(r, "failed to parse 'stages.deploy.cmd' in 'dvc.yaml': Could not find 'ENVIRONMENT:-dev'");
+        assertEquals(new Pos(3, 41), r.problems().get(0).pos());
+    }
+
+    @Test
+    void referencesWithoutAnyParamsFile() {
+        // corpus 0289/0323: params.yaml is produced by a stage, so it does not exist yet
+        var r = fx.resolve("""
+                stages:
+                  ingest:
+                    cmd: python -m ingest --symbol ${symbol} --start ${start_date}
+                    outs:
+                      - data/raw/${symbol}
+                  parse_params:
+                    cmd: python -m parse --config_file ${data.generate.name}.yaml
+                """);
+        assertEquals(List.of("failed to parse 'stages.ingest.cmd' in 'dvc.yaml': Could not find 'symbol'",
+                "failed to parse 'stages.ingest.cmd' in 'dvc.yaml': Could not find 'start_date'",
+                "failed to parse 'stages.ingest.outs' in 'dvc.yaml': Could not find 'symbol'",
+                "failed to parse 'stages.parse_params.cmd' in 'dvc.yaml': Could not find 'data.generate.name'"),
+                messages(r));
+    }
+
+    @Test
+    void partialImportsFromSeveralConfFiles() {
+        // corpus 0290: vars import single keys of conf files; a stage then uses a key none of them has
+        fx.file("conf/knn.yaml", "hydra: {run: {dir: out}}\nfiles: {directory: elsewhere}\n")
+                .file("conf/plots.yaml", "line_plot: [a]\ncat_plot: [b]\n");
+        var r = fx.resolve("""
+                vars:
+                  - conf/knn.yaml:hydra
+                  - conf/plots.yaml:line_plot
+                  - conf/plots.yaml:cat_plot
+                stages:
+                  ok:
+                    cmd: echo ${hydra.run.dir} ${line_plot[0]} ${cat_plot[0]}
+                  train:
+                    cmd: python train.py
+                    metrics:
+                    - ${files.directory}/scores.json
+                """);
+        assertEquals("echo out a b", value(r, "ok", "cmd"));
+        assertOnlyError(r, "failed to parse 'stages.train.metrics' in 'dvc.yaml': Could not find 'files.directory'");
+    }
+
     // ------------------------------------------------------------------------------------------ speed
 
     @Test
