@@ -34,13 +34,15 @@ import java.util.function.Function;
 public final class TemplateResolver {
     /**
      * The outcome: stages in DVC's generation order, problems (errors, and warnings flagged as such), the resolved
-     * top-level {@code params}/{@code metrics}/{@code plots} items, and whether the file-level context ({@code
+     * items of the top-level {@code params}/{@code metrics}/{@code plots}/{@code datasets} lists, the
+     * {@code artifacts} entries with their resolved names, and whether the file-level context ({@code
      * params.yaml} + {@code vars}) could be built. When it could not, DVC loads nothing from this dvc.yaml; the
      * stages that still resolve against the partial context are returned for further checks, but their own errors
      * are not reported (they would mostly be consequences of the broken context).
      */
     public record Result(List<ResolvedStage> stages, List<TemplateProblem> problems, List<YNode> params,
-                         List<YNode> metrics, List<YNode> plots, boolean contextOk) {
+                         List<YNode> metrics, List<YNode> plots, List<YMap.Entry> artifacts, List<YNode> datasets,
+                         boolean contextOk) {
         public List<TemplateProblem> errors() {
             List<TemplateProblem> out = new ArrayList<>();
             for (TemplateProblem p : problems) if (!p.warning()) out.add(p);
@@ -316,20 +318,27 @@ public final class TemplateResolver {
             }
 
             if (root.get("stages") instanceof YMap st) {
+                // DVC lists every stage name (resolving all foreach/matrix data) before it resolves any stage
+                List<Runnable> work = new ArrayList<>();
                 for (YMap.Entry e : st.entries()) {
                     if (!(e.value() instanceof YMap def)) continue;
                     String name = e.name();
                     Pos namePos = e.key().pos();
-                    if (def.has("matrix")) matrix(name, namePos, def, global);
-                    else if (def.has("foreach")) foreach(name, namePos, def, global);
-                    else entry(name, namePos, def, global);
+                    if (def.has("matrix")) work.add(matrix(name, namePos, def, global));
+                    else if (def.has("foreach")) work.add(foreach(name, namePos, def, global));
+                    else work.add(() -> entry(name, namePos, def, global));
                 }
+                for (Runnable w : work) if (w != null) w.run();
             }
 
-            List<YNode> params = section(root, "params", global);
+            // DVC's Index.from_file reads these right after the stages, in this order
             List<YNode> metrics = section(root, "metrics", global);
             List<YNode> plots = section(root, "plots", global);
-            return new Result(List.copyOf(stages), List.copyOf(problems), params, metrics, plots, contextOk);
+            List<YNode> params = section(root, "params", global);
+            List<YMap.Entry> artifacts = artifacts(root, global);
+            List<YNode> datasets = section(root, "datasets", global);
+            return new Result(List.copyOf(stages), List.copyOf(problems), params, metrics, plots, artifacts, datasets,
+                    contextOk);
         }
 
         void add(Err e) {
@@ -951,9 +960,10 @@ public final class TemplateResolver {
             if (contextOk) add(new Err(pos, "parse", null, msg, name, true));
         }
 
-        void foreach(String name, Pos namePos, YMap def, Scope global) {
+        /** Resolves the foreach data (DVC does this for every group before any stage); returns the generation. */
+        Runnable foreach(String name, Pos namePos, YMap def, Scope global) {
             YMap.Entry fe = def.entry("foreach");
-            if (!(def.get("do") instanceof YMap template)) return;
+            if (!(def.get("do") instanceof YMap template)) return null;
             List<Err> errs = new ArrayList<>();
             Set<UsedVar> groupUsed = new LinkedHashSet<>();
             Eval ev = new Eval(global, false, groupUsed, errs, name);
@@ -967,7 +977,7 @@ public final class TemplateResolver {
                 Object r = sc.value() instanceof String s ? resolveString(sc, s, null, ev) : new CNode.Val(sc.value(), null, "");
                 if (r == FAIL) {
                     addStageErrs(errs);
-                    return;
+                    return null;
                 }
                 if (r instanceof CNode.Lst l) {
                     isDict = false;
@@ -992,7 +1002,7 @@ public final class TemplateResolver {
                 }
                 if (!ok) {
                     addStageErrs(errs);
-                    return;
+                    return null;
                 }
                 listMembers(items, members);
             } else {
@@ -1006,32 +1016,33 @@ public final class TemplateResolver {
                 }
                 if (!ok) {
                     addStageErrs(errs);
-                    return;
+                    return null;
                 }
             }
             if (badType != null) {
                 errs.add(new Err(data.pos(), "resolve", "'stages." + name + ".foreach'",
                         "expected list/dictionary, got " + badType, name, false));
                 addStageErrs(errs);
-                return;
+                return null;
             }
             warnOverwrite(isDict ? List.of("item", "key") : List.of("item"), global, name, fe.key().pos());
-            if (members.isEmpty()) return;
-
-            ev.where = null;
-            if (!checkSyntax(template, name, ev)) {
-                addStageErrs(errs);
-                return;
-            }
-            List<String> reserved = isDict ? List.of("item", "key") : List.of("item");
-            Dedup dd = new Dedup(name);
-            for (Map.Entry<String, CNode> m : members.entrySet()) {
-                Map<String, CNode> temp = new LinkedHashMap<>(4);
-                temp.put("item", m.getValue());
-                if (isDict) temp.put("key", new CNode.Val(m.getKey(), null, "key"));
-                generate(name, m.getKey(), namePos, template, global.withTemp(temp, reserved), groupUsed, dd);
-            }
-            dd.flush();
+            if (members.isEmpty()) return null;
+            return () -> {
+                ev.where = null;
+                if (!checkSyntax(template, name, ev)) {
+                    addStageErrs(errs);
+                    return;
+                }
+                List<String> reserved = isDict ? List.of("item", "key") : List.of("item");
+                Dedup dd = new Dedup(name);
+                for (Map.Entry<String, CNode> m : members.entrySet()) {
+                    Map<String, CNode> temp = new LinkedHashMap<>(4);
+                    temp.put("item", m.getValue());
+                    if (isDict) temp.put("key", new CNode.Val(m.getKey(), null, "key"));
+                    generate(name, m.getKey(), namePos, template, global.withTemp(temp, reserved), groupUsed, dd);
+                }
+                dd.flush();
+            };
         }
 
         /** DVC's {@code normalized_iterable} for a list. */
@@ -1085,9 +1096,10 @@ public final class TemplateResolver {
             }
         }
 
-        void matrix(String name, Pos namePos, YMap def, Scope global) {
+        /** Resolves the matrix data; returns the generation of the stages. */
+        Runnable matrix(String name, Pos namePos, YMap def, Scope global) {
             YMap.Entry me = def.entry("matrix");
-            if (!(me.value() instanceof YMap axes)) return;
+            if (!(me.value() instanceof YMap axes)) return null;
             List<YMap.Entry> tpl = new ArrayList<>();
             for (YMap.Entry e : def.entries()) if (e != me) tpl.add(e);
             YMap template = YMap.of(tpl, def.pos(), def.end());
@@ -1116,7 +1128,7 @@ public final class TemplateResolver {
             }
             if (!ok) {
                 addStageErrs(errs);
-                return;
+                return null;
             }
             warnOverwrite(List.of("key", "item"), global, name, me.key().pos());
 
@@ -1141,21 +1153,22 @@ public final class TemplateResolver {
                     if (a < 0) break;
                 }
             }
-            if (members.isEmpty()) return;
-
-            if (!checkSyntax(template, name, ev)) {
-                addStageErrs(errs);
-                return;
-            }
-            List<String> reserved = List.of("key", "item");
-            Dedup dd = new Dedup(name);
-            for (Map.Entry<String, CNode.Dict> m : members.entrySet()) {
-                Map<String, CNode> temp = new LinkedHashMap<>(4);
-                temp.put("key", new CNode.Val(m.getKey(), null, "key"));
-                temp.put("item", m.getValue());
-                generate(name, m.getKey(), namePos, template, global.withTemp(temp, reserved), groupUsed, dd);
-            }
-            dd.flush();
+            if (members.isEmpty()) return null;
+            return () -> {
+                if (!checkSyntax(template, name, ev)) {
+                    addStageErrs(errs);
+                    return;
+                }
+                List<String> reserved = List.of("key", "item");
+                Dedup dd = new Dedup(name);
+                for (Map.Entry<String, CNode.Dict> m : members.entrySet()) {
+                    Map<String, CNode> temp = new LinkedHashMap<>(4);
+                    temp.put("key", new CNode.Val(m.getKey(), null, "key"));
+                    temp.put("item", m.getValue());
+                    generate(name, m.getKey(), namePos, template, global.withTemp(temp, reserved), groupUsed, dd);
+                }
+                dd.flush();
+            };
         }
 
         /** The values of one matrix axis, as Python's {@code enumerate} walks the resolved data. */
@@ -1194,6 +1207,27 @@ public final class TemplateResolver {
                 return null;
             }
             return items;
+        }
+
+        /** DVC's {@code ArtifactDefinition}: the name may be templated but must resolve to a string. */
+        List<YMap.Entry> artifacts(YMap root, Scope global) {
+            List<YMap.Entry> out = new ArrayList<>();
+            if (!(root.get("artifacts") instanceof YMap arts)) return out;
+            for (YMap.Entry e : arts.entries()) {
+                List<Err> errs = new ArrayList<>();
+                Eval ev = new Eval(global, false, new HashSet<>(), errs, null);
+                ev.where = "'artifacts." + e.name() + "'";
+                YNode name = checkSyntax(e.key(), ev) ? resolveNode(e.key(), null, ev) : null;
+                if (name != null && !(name instanceof YScalar ns && ns.value() instanceof String)) {
+                    String typ = name instanceof YScalar ns ? new CNode.Val(ns.value(), null, "").typeName() : name.typeName();
+                    errs.add(new Err(e.key().pos(), "resolve", ev.where, "expected str, got " + typ, null, false));
+                    name = null;
+                }
+                YNode def = name != null && checkSyntax(e.value(), ev) ? resolveNode(e.value(), null, ev) : null;
+                if (name != null && def != null) out.add(new YMap.Entry((YScalar) name, def));
+                if (contextOk) for (Err x : errs) add(x);
+            }
+            return out;
         }
 
         List<YNode> section(YMap root, String where, Scope global) {

@@ -785,6 +785,54 @@ class TemplateResolverTest {
     }
 
     @Test
+    void artifactNamesMustResolveToStrings() {
+        fx.file("params.yaml", "name: model\nnum: 3\n");
+        var r = fx.resolve("""
+                artifacts:
+                  ${name}-v1:
+                    path: models/${name}.pkl
+                  ${num}:
+                    path: x
+                stages: {}
+                """);
+        assertEquals(1, r.artifacts().size());
+        assertEquals("model-v1", r.artifacts().get(0).key().value());
+        assertEquals(Map.of("path", "models/model.pkl"), r.artifacts().get(0).value().toJava());
+        assertOnlyError(r, "failed to resolve 'artifacts.${num}' in 'dvc.yaml': expected str, got int");
+    }
+
+    @Test
+    void groupDataErrorsComeFirstLikeDvc() {
+        // DVC lists all stage names (resolving foreach/matrix data) before resolving the stages themselves
+        var r = fx.resolve("""
+                stages:
+                  plain:
+                    cmd: echo ${missing}
+                  group:
+                    foreach: ${nolist}
+                    do:
+                      cmd: echo
+                """);
+        assertEquals(List.of("failed to parse 'stages.group.foreach' in 'dvc.yaml': Could not find 'nolist'",
+                "failed to parse 'stages.plain.cmd' in 'dvc.yaml': Could not find 'missing'"), messages(r));
+    }
+
+    @Test
+    void brokenGlobalContextReportsOnlyItsOwnError() {
+        var r = fx.resolve("""
+                vars: [missing.yaml]
+                stages:
+                  uses:
+                    cmd: echo ${from_missing}
+                  independent:
+                    cmd: echo hi
+                """);
+        assertOnlyError(r, "failed to parse 'vars' in 'dvc.yaml': 'missing.yaml' does not exist");
+        assertFalse(r.contextOk());
+        assertEquals(List.of("independent"), names(r));
+    }
+
+    @Test
     void usedVarsAreRecordedPerStage() {
         fx.file("params.yaml", "train: {epochs: 3, lr: 0.1}\nmodels: [{name: a}, {name: b}]\nunused: 1\n");
         var r = fx.resolve("""
