@@ -100,6 +100,17 @@ public final class PyFormat {
         return exact;
     }
 
+    /** Python's {@code shlex.quote}: quoted with single quotes only when the string holds a shell-unsafe character. */
+    public static String shlexQuote(String s) {
+        if (s.isEmpty()) return "''";
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean safe = c < 128 && (Character.isLetterOrDigit(c) || "_@%+=:,./-".indexOf(c) >= 0);
+            if (!safe) return "'" + s.replace("'", "'\"'\"'") + "'";
+        }
+        return s;
+    }
+
     /** True for values DVC treats as primitives when interpolating. */
     public static boolean isPrimitive(Object v) {
         return v == null || v instanceof String || v instanceof Number || v instanceof Boolean

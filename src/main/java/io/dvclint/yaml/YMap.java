@@ -101,6 +101,11 @@ public final class YMap implements YNode {
         return out;
     }
 
+    /** A new block mapping holding {@code entries} (copied), for trees built outside the loader. */
+    public static YMap of(List<Entry> entries, Pos pos, Pos end) {
+        return new YMap(new ArrayList<>(entries), pos, end, false);
+    }
+
     public static YMap empty(Pos pos) {
         return new YMap(new ArrayList<>(), pos, pos, false);
     }

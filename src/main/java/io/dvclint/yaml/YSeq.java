@@ -18,6 +18,11 @@ public final class YSeq implements YNode {
         this.flow = flow;
     }
 
+    /** A new block sequence holding {@code items} (copied), for trees built outside the loader. */
+    public static YSeq of(List<YNode> items, Pos pos, Pos end) {
+        return new YSeq(new ArrayList<>(items), pos, end, false);
+    }
+
     public List<YNode> items() {
         return Collections.unmodifiableList(items);
     }

@@ -276,6 +276,9 @@ public final class YamlLoader {
                 if (tag.equals(Tag.ENV_TAG)) tag = new Tag("!ENV_VARIABLE-explicit");
             } else if (ev.getScalarStyle() == ScalarStyle.PLAIN && explicit.isEmpty()) {
                 tag = RESOLVER.resolve(raw, true);
+                // snakeyaml-engine tags plain ${NAME} / ${NAME:-default} as environment variables; for ruamel (and
+                // DVC's templating) they are ordinary strings
+                if (tag.equals(Tag.ENV_TAG)) tag = Tag.STR;
             } else {
                 tag = Tag.STR;
             }

@@ -1,0 +1,1248 @@
+package io.dvclint.template;
+
+import io.dvclint.yaml.Pos;
+import io.dvclint.yaml.YMap;
+import io.dvclint.yaml.YNode;
+import io.dvclint.yaml.YScalar;
+import io.dvclint.yaml.YSeq;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Resolves the templating of one dvc.yaml exactly as DVC 3.x does ({@code dvc/parsing}): the context from
+ * {@code params.yaml} and {@code vars}, {@code ${...}} interpolation, {@code foreach} and {@code matrix} expansion.
+ * Every error becomes a positioned {@link TemplateProblem} and resolution goes on with the other stages; a stage
+ * whose resolution fails is left out of the result.
+ *
+ * <p>The input is the raw, schema-valid root mapping. Files ({@code params.yaml}, vars files) are read through the
+ * injected loader, each at most once per {@link #resolve} call.
+ */
+public final class TemplateResolver {
+    /**
+     * The outcome: stages in DVC's generation order, problems (errors, and warnings flagged as such), the resolved
+     * items of the top-level {@code params}/{@code metrics}/{@code plots}/{@code datasets} lists, the
+     * {@code artifacts} entries with their resolved names, and whether the file-level context ({@code
+     * params.yaml} + {@code vars}) could be built. When it could not, DVC loads nothing from this dvc.yaml; the
+     * stages that still resolve against the partial context are returned for further checks, but their own errors
+     * are not reported (they would mostly be consequences of the broken context).
+     */
+    public record Result(List<ResolvedStage> stages, List<TemplateProblem> problems, List<YNode> params,
+                         List<YNode> metrics, List<YNode> plots, List<YMap.Entry> artifacts, List<YNode> datasets,
+                         boolean contextOk) {
+        public List<TemplateProblem> errors() {
+            List<TemplateProblem> out = new ArrayList<>();
+            for (TemplateProblem p : problems) if (!p.warning()) out.add(p);
+            return out;
+        }
+
+        public ResolvedStage stage(String name) {
+            for (ResolvedStage s : stages) if (s.name().equals(name)) return s;
+            return null;
+        }
+    }
+
+    private static final String PARAMS_YAML = "params.yaml";
+
+    private final Path repoRoot;
+    private final Function<Path, FileLoad> loader;
+    private final String dirLabel;
+    private final String relpath;
+
+    /** A resolver for the dvc.yaml in {@code dvcDir}; file names in messages are relative to that folder. */
+    public TemplateResolver(Path dvcDir, Function<Path, FileLoad> loader) {
+        this(dvcDir, dvcDir, loader);
+    }
+
+    /**
+     * A resolver for the dvc.yaml in {@code dvcDir} inside the repository at {@code repoRoot}; file names in messages
+     * are relative to the repository root as DVC prints them ({@code 'sub/dvc.yaml'}, {@code 'sub/params.yaml'}).
+     */
+    public TemplateResolver(Path repoRoot, Path dvcDir, Function<Path, FileLoad> loader) {
+        this.repoRoot = repoRoot.toAbsolutePath().normalize();
+        this.loader = loader;
+        Path dir = dvcDir.toAbsolutePath().normalize();
+        String rel;
+        try {
+            rel = this.repoRoot.relativize(dir).toString().replace('\\', '/');
+        } catch (IllegalArgumentException e) {
+            rel = dir.toString().replace('\\', '/');
+        }
+        this.dirLabel = rel.equals(".") ? "" : rel;
+        this.relpath = normpath(join(dirLabel, "dvc.yaml"));
+    }
+
+    /** Resolves {@code root} (the dvc.yaml's root mapping) with the dvc.yaml in {@code dvcDir}. */
+    public static Result resolve(YMap root, Path dvcDir, Function<Path, FileLoad> loader) {
+        return new TemplateResolver(dvcDir, loader).resolve(root);
+    }
+
+    /** True when {@code s} holds a {@code ${...}} reference as DVC finds them (escaped {@code \${} does not count). */
+    public static boolean containsTemplate(String s) {
+        return s != null && s.contains("${") && Tmpl.KEYCRE.matcher(s).find();
+    }
+
+    public Result resolve(YMap root) {
+        return new Run().run(root);
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    static String join(String base, String rel) {
+        if (rel.startsWith("/") || base.isEmpty()) return rel;
+        return base + "/" + rel;
+    }
+
+    /** Python's {@code posixpath.normpath}. */
+    static String normpath(String p) {
+        boolean abs = p.startsWith("/");
+        Deque<String> parts = new ArrayDeque<>();
+        for (String seg : p.split("/")) {
+            if (seg.isEmpty() || seg.equals(".")) continue;
+            if (seg.equals("..")) {
+                if (!parts.isEmpty() && !parts.peekLast().equals("..")) parts.removeLast();
+                else if (!abs) parts.addLast("..");
+            } else {
+                parts.addLast(seg);
+            }
+        }
+        String r = (abs ? "/" : "") + String.join("/", parts);
+        return r.isEmpty() ? "." : r;
+    }
+
+    private static String dirOf(String label) {
+        return label.equals(".") ? "" : label;
+    }
+
+    private static boolean truthy(Object v) {
+        if (v == null) return false;
+        if (v instanceof Boolean b) return b;
+        if (v instanceof String s) return !s.isEmpty();
+        if (v instanceof Double d) return d != 0;
+        if (v instanceof Number n) return n.doubleValue() != 0 || !n.toString().matches("-?0+");
+        return true;
+    }
+
+    /** Position of the character at {@code offset} of a string scalar, when the source maps 1:1; else the scalar's. */
+    static Pos posOf(YScalar sc, int offset) {
+        if (!(sc.value() instanceof String v) || sc.pos().line() != sc.end().line()) return sc.pos();
+        int quote = switch (sc.style()) {
+            case PLAIN -> 0;
+            case SINGLE_QUOTED, DOUBLE_QUOTED -> 1;
+            default -> -1;
+        };
+        if (quote < 0) return sc.pos();
+        int len = v.codePointCount(0, v.length());
+        if (sc.end().col() - sc.pos().col() != len + 2 * quote) return sc.pos();
+        return new Pos(sc.pos().line(), sc.pos().col() + quote + v.codePointCount(0, Math.min(offset, v.length())));
+    }
+
+    /** Edit distance counting a swap of adjacent characters as one edit (optimal string alignment). */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + c);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /** DVC's {@code humanize.join}: {@code a}, {@code a and b}, {@code a, b and c}. */
+    private static String humanJoin(List<String> words) {
+        if (words.size() == 1) return words.get(0);
+        return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+    }
+
+    /** An error of DVC's context family (ContextError): vars loading, merging, reserved keys. */
+    private static final class CtxError extends Exception {
+        final boolean alreadyLoaded;
+        boolean missing;
+        /** Dotted path of the offending value inside an inline vars mapping, to position the problem; or null. */
+        final String path;
+
+        CtxError(String msg, boolean alreadyLoaded, String path) {
+            super(msg, null, false, false);
+            this.alreadyLoaded = alreadyLoaded;
+            this.path = path;
+        }
+    }
+
+    /** Raised by dict unpacking for a list inside a list. */
+    private static final class NestedIterable extends Exception {
+        NestedIterable(String key) {
+            super("Cannot interpolate nested iterable in '" + key + "'", null, false, false);
+        }
+    }
+
+    /**
+     * A templating context: the top-level data, the temporary {@code item}/{@code key} of a generated stage, the
+     * reserved keys and the imported files. Shared containers are copied before a merge writes into them, so a
+     * stage's context costs only what its own {@code vars} add.
+     */
+    private static final class Scope {
+        final CNode.Dict root;
+        final Map<String, CNode> temp;
+        final List<String> reserved;
+        final Map<String, List<String>> imports;
+        final Set<CNode.Dict> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+        final boolean cloned;
+        final Set<String> newSources = new HashSet<>();
+
+        Scope(CNode.Dict root, Map<String, CNode> temp, List<String> reserved, Map<String, List<String>> imports,
+              boolean cloned) {
+            this.root = root;
+            this.temp = temp;
+            this.reserved = reserved;
+            this.imports = imports;
+            this.cloned = cloned;
+        }
+
+        CNode top(String k) {
+            if (temp != null) {
+                CNode t = temp.get(k);
+                if (t != null) return t;
+            }
+            return root.map.get(k);
+        }
+
+        Collection<String> topKeys() {
+            if (temp == null) return root.map.keySet();
+            Set<String> all = new LinkedHashSet<>(root.map.keySet());
+            all.addAll(temp.keySet());
+            return all;
+        }
+
+        Scope withTemp(Map<String, CNode> t, List<String> res) {
+            return new Scope(root, t, res, imports, false);
+        }
+
+        Scope cloneForVars() {
+            CNode.Dict r = root.copy();
+            if (temp != null) r.map.putAll(temp);
+            Map<String, List<String>> imp = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> e : imports.entrySet()) {
+                imp.put(e.getKey(), e.getValue() == null ? null : new ArrayList<>(e.getValue()));
+            }
+            Scope s = new Scope(r, null, reserved, imp, true);
+            s.owned.add(r);
+            return s;
+        }
+    }
+
+    /** A problem before formatting: {@code failed to <verb> <where> in '<dvc.yaml>': <body>}. */
+    private record Err(Pos pos, String verb, String where, String body, String stage, boolean warning) {
+        Err(Pos pos, String where, String body, String stage) {
+            this(pos, "parse", where, body, stage, false);
+        }
+    }
+
+    /** A foreach/matrix member before it enters the context: a context node, or a plain (literal) value. */
+    private record Item(CNode value, boolean node) {
+    }
+
+    private static final Object FAIL = new Object();
+
+    /** One resolution of one dvc.yaml. */
+    private final class Run {
+        final List<TemplateProblem> problems = new ArrayList<>();
+        final List<ResolvedStage> stages = new ArrayList<>();
+        final Map<String, Object> files = new HashMap<>();
+        final Map<String, Tmpl> tmpls = new HashMap<>();
+        boolean contextOk = true;
+
+        /** The evaluation state of one stage (or section). */
+        final class Eval {
+            Scope scope;
+            final boolean rawKeys;
+            final Set<UsedVar> used;
+            final List<Err> errs;
+            final String stage;
+            String where;
+            // the last failed lookup, for did-you-mean
+            CNode missIn;
+            String missPrefix;
+            String missSeg;
+            String missRest;
+            boolean missTop;
+
+            Eval(Scope scope, boolean rawKeys, Set<UsedVar> used, List<Err> errs, String stage) {
+                this.scope = scope;
+                this.rawKeys = rawKeys;
+                this.used = used;
+                this.errs = errs;
+                this.stage = stage;
+            }
+
+            void err(Pos pos, String body) {
+                errs.add(new Err(pos, where, body, stage));
+            }
+        }
+
+        Result run(YMap root) {
+            CNode.Dict top = new CNode.Dict(new LinkedHashMap<>(), null, "");
+            Scope global = new Scope(top, null, List.of(), new LinkedHashMap<>(), false);
+            global.owned.add(top);
+
+            YSeq vars = root.get("vars") instanceof YSeq s ? s : null;
+            YScalar interp = vars == null ? null : findInterpolated(vars);
+            if (interp != null) {
+                contextOk = false;
+                add(new Err(interp.pos(), "'vars'", "interpolating is not allowed", null));
+            } else {
+                try {
+                    loadFromVars(global, vars, dirLabel, null, true);
+                } catch (CtxError e) {
+                    contextOk = false;
+                    add(new Err(errPos(e, vars, null), "'vars'", e.getMessage(), null));
+                }
+            }
+
+            if (root.get("stages") instanceof YMap st) {
+                // DVC lists every stage name (resolving all foreach/matrix data) before it resolves any stage
+                List<Runnable> work = new ArrayList<>();
+                for (YMap.Entry e : st.entries()) {
+                    if (!(e.value() instanceof YMap def)) continue;
+                    String name = e.name();
+                    Pos namePos = e.key().pos();
+                    if (def.has("matrix")) work.add(matrix(name, namePos, def, global));
+                    else if (def.has("foreach")) work.add(foreach(name, namePos, def, global));
+                    else work.add(() -> entry(name, namePos, def, global));
+                }
+                for (Runnable w : work) if (w != null) w.run();
+            }
+
+            // DVC's Index.from_file reads these right after the stages, in this order
+            List<YNode> metrics = section(root, "metrics", global);
+            List<YNode> plots = section(root, "plots", global);
+            List<YNode> params = section(root, "params", global);
+            List<YMap.Entry> artifacts = artifacts(root, global);
+            List<YNode> datasets = section(root, "datasets", global);
+            return new Result(List.copyOf(stages), List.copyOf(problems), params, metrics, plots, artifacts, datasets,
+                    contextOk);
+        }
+
+        void add(Err e) {
+            problems.add(new TemplateProblem(e.pos(), format(e), e.stage(), e.warning()));
+        }
+
+        String format(Err e) {
+            if (e.warning()) return e.body();
+            return "failed to " + e.verb() + " " + e.where() + " in '" + relpath + "': " + e.body();
+        }
+
+        void addStageErrs(List<Err> errs) {
+            if (!contextOk) return;
+            for (Err e : errs) add(e);
+        }
+
+        Tmpl tmpl(String s) {
+            if (s.indexOf('$') < 0) return Tmpl.NONE;
+            return tmpls.computeIfAbsent(s, Tmpl::compile);
+        }
+
+        // -------------------------------------------------------------------------------------- context building
+
+        YScalar findInterpolated(YNode n) {
+            if (n instanceof YScalar sc) {
+                return sc.value() instanceof String s && containsTemplate(s) ? sc : null;
+            }
+            if (n instanceof YSeq s) {
+                for (YNode x : s.items()) {
+                    YScalar f = findInterpolated(x);
+                    if (f != null) return f;
+                }
+            } else if (n instanceof YMap m) {
+                for (YMap.Entry e : m.entries()) {
+                    YScalar f = findInterpolated(e.key());
+                    if (f == null) f = findInterpolated(e.value());
+                    if (f != null) return f;
+                }
+            }
+            return null;
+        }
+
+        void loadFromVars(Scope s, YSeq vars, String wdirLabel, String stageName, boolean withDefault)
+                throws CtxError {
+            if (withDefault) {
+                String label = normpath(join(wdirLabel, PARAMS_YAML));
+                Object f = loadFile(label);
+                if (!(f instanceof CtxError e && e.missing)) {
+                    mergeFrom(s, PARAMS_YAML, wdirLabel);
+                }
+            }
+            if (vars == null) return;
+            int index = 0;
+            for (YNode item : vars.items()) {
+                if (item instanceof YScalar sc && sc.value() instanceof String str) {
+                    try {
+                        mergeFrom(s, str, wdirLabel);
+                    } catch (CtxError e) {
+                        throw new CtxError(e.getMessage(), e.alreadyLoaded, "#" + index);
+                    }
+                } else if (item instanceof YMap m) {
+                    String source = (stageName == null ? "" : stageName + ".") + "vars[" + index + "]";
+                    CNode.Dict d = (CNode.Dict) CNode.of(m, new CNode.Src(source, null, true), "");
+                    try {
+                        mergeUpdate(s, d, null, source);
+                    } catch (CtxError e) {
+                        throw new CtxError(e.getMessage(), e.alreadyLoaded, "#" + index + (e.path == null ? "" : ":" + e.path));
+                    }
+                }
+                index++;
+            }
+        }
+
+        /** Where to report a context error: the vars item, or inside an inline mapping the offending key. */
+        Pos errPos(CtxError e, YSeq vars, Pos fallback) {
+            if (e.path == null || vars == null || !e.path.startsWith("#")) return fallback == null ? Pos.START : fallback;
+            String p = e.path.substring(1);
+            int colon = p.indexOf(':');
+            int idx = Integer.parseInt(colon < 0 ? p : p.substring(0, colon));
+            YNode n = vars.get(idx);
+            Pos pos = n.pos();
+            if (colon >= 0) {
+                for (String seg : p.substring(colon + 1).split("\\.")) {
+                    if (!(n instanceof YMap m) || m.entry(seg) == null) break;
+                    pos = m.entry(seg).key().pos();
+                    n = m.entry(seg).value();
+                }
+            }
+            return pos;
+        }
+
+        /** The loaded file as a context dictionary, or the CtxError describing why it cannot be used. */
+        Object loadFile(String label) {
+            return files.computeIfAbsent(label, l -> {
+                Path p = l.startsWith("/") ? Paths.get(l) : repoRoot.resolve(l).normalize();
+                FileLoad fl = loader.apply(p);
+                if (fl == null || fl.status() == FileLoad.Status.MISSING) {
+                    CtxError e = new CtxError("'" + l + "' does not exist", false, null);
+                    e.missing = true;
+                    return e;
+                }
+                if (fl.status() == FileLoad.Status.DIRECTORY) return new CtxError("'" + l + "' is a directory", false, null);
+                if (fl.status() == FileLoad.Status.UNREADABLE) {
+                    return new CtxError("unable to read '" + l + "': " + fl.message(), false, null);
+                }
+                YNode root = fl.root();
+                CNode.Src src = new CNode.Src(l, p, false);
+                if (root == null || root instanceof YScalar sc && !truthy(sc.value())) {
+                    return new CNode.Dict(new LinkedHashMap<>(), src, "");
+                }
+                if (!(root instanceof YMap)) {
+                    String typ = root instanceof YSeq ? "list" : new CNode.Val(((YScalar) root).value(), null, "").typeName();
+                    return new CtxError("expected a dictionary, got '" + typ + "' in file '" + l + "'", false, null);
+                }
+                return CNode.of(root, src, "");
+            });
+        }
+
+        void mergeFrom(Scope s, String item, String wdirLabel) throws CtxError {
+            int colon = item.indexOf(':');
+            String file = colon < 0 ? item : item.substring(0, colon);
+            String keysStr = colon < 0 ? "" : item.substring(colon + 1);
+            String label = normpath(join(wdirLabel, file));
+            List<String> keys = null;
+            if (!keysStr.isEmpty()) {
+                keys = new ArrayList<>();
+                for (String k : keysStr.split(",", -1)) if (!k.isEmpty()) keys.add(k);
+            }
+            if (s.imports.containsKey(label)) {
+                List<String> imported = s.imports.get(label);
+                if ((keys == null || keys.isEmpty()) && imported == null) return;
+                checkLoaded(item, keys, imported);
+            }
+            Object f = loadFile(label);
+            if (f instanceof CtxError e) throw e;
+            CNode.Dict data = (CNode.Dict) f;
+            if (keys != null && !keys.isEmpty()) {
+                LinkedHashMap<String, CNode> sel = new LinkedHashMap<>();
+                for (String k : keys) {
+                    CNode v = data.map.get(k);
+                    if (v == null) throw new CtxError("could not find '" + k + "' in '" + label + "'", false, null);
+                    sel.put(k, v);
+                }
+                data = new CNode.Dict(sel, data.src, "");
+            }
+            mergeUpdate(s, data, item, label);
+            if (!s.imports.containsKey(label)) s.imports.put(label, keys == null ? null : new ArrayList<>(keys));
+            else if (keys != null && !keys.isEmpty()) s.imports.get(label).addAll(keys);
+        }
+
+        void checkLoaded(String item, List<String> keys, List<String> imported) throws CtxError {
+            boolean noKeys = keys == null || keys.isEmpty();
+            if (noKeys && imported != null) {
+                throw new CtxError("cannot load '" + item + "' as it's partially loaded already", true, null);
+            }
+            if (!noKeys && imported == null) {
+                throw new CtxError("cannot partially load '" + item + "' as it's already loaded.", true, null);
+            }
+            if (imported != null && !noKeys) {
+                for (String k : keys) {
+                    if (imported.contains(k)) {
+                        throw new CtxError("cannot load '" + item + "' as it's partially loaded already", true, null);
+                    }
+                }
+            }
+        }
+
+        void mergeUpdate(Scope s, CNode.Dict update, String item, String source) throws CtxError {
+            List<String> matches = new ArrayList<>();
+            for (String r : s.reserved) if (update.map.containsKey(r)) matches.add(r);
+            if (!matches.isEmpty()) {
+                String msg = "attempted to modify reserved key" + (matches.size() > 1 ? "s " : " ") + humanJoin(matches);
+                if (item != null) msg += " in '" + item + "'";
+                throw new CtxError(msg, false, null);
+            }
+            s.newSources.add(source);
+            merge(s, s.root, update);
+        }
+
+        void merge(Scope s, CNode.Dict into, CNode.Dict update) throws CtxError {
+            for (Map.Entry<String, CNode> e : update.map.entrySet()) {
+                String k = e.getKey();
+                CNode val = e.getValue();
+                CNode cur = into.map.get(k);
+                if (cur instanceof CNode.Dict cd && val instanceof CNode.Dict vd) {
+                    CNode.Dict own = cd;
+                    if (!s.owned.contains(cd)) {
+                        own = cd.copy();
+                        s.owned.add(own);
+                        into.map.put(k, own);
+                    }
+                    merge(s, own, vd);
+                } else if (cur != null) {
+                    String old = cur.src == null ? null : cur.src.label();
+                    if (s.cloned && !(cur instanceof CNode.Val) && !s.newSources.contains(old)) old = null;
+                    throw new CtxError("cannot redefine '" + val.path + "' from '" + (val.src == null ? "None" : val.src.label())
+                            + "' as it already exists in '" + (old == null ? "None" : old) + "'", false, val.path);
+                } else {
+                    into.map.put(k, val);
+                }
+            }
+        }
+
+        // -------------------------------------------------------------------------------------- interpolation
+
+        CNode select(Eval ev, String key) {
+            String rem = key.replace("[", ".").replace("]", "");
+            CNode cur = null;
+            String prefix = "";
+            while (true) {
+                int d = rem.indexOf('.');
+                String idx = (d < 0 ? rem : rem.substring(0, d)).strip();
+                String rest = d < 0 ? null : rem.substring(d + 1);
+                CNode next = null;
+                if (cur == null) {
+                    next = ev.scope.top(idx);
+                } else if (cur instanceof CNode.Dict dict) {
+                    next = dict.map.get(idx);
+                } else if (cur instanceof CNode.Lst lst) {
+                    Integer i = pyInt(idx);
+                    if (i != null) {
+                        int n = lst.items.size();
+                        int j = i < 0 ? i + n : i;
+                        if (j >= 0 && j < n) next = lst.items.get(j);
+                    }
+                }
+                if (next == null || rest != null && next instanceof CNode.Val) {
+                    ev.missTop = cur == null;
+                    ev.missIn = next == null ? cur : null;
+                    ev.missPrefix = prefix;
+                    ev.missSeg = next == null ? idx : null;
+                    ev.missRest = rest;
+                    return null;
+                }
+                if (rest == null) {
+                    if (next.src != null && next.src.label() != null) {
+                        ev.used.add(new UsedVar(next.src.label(), next.src.file(), next.path));
+                    }
+                    return next;
+                }
+                cur = next;
+                prefix = prefix.isEmpty() ? idx : prefix + "." + idx;
+                rem = rest;
+            }
+        }
+
+        Integer pyInt(String s) {
+            String t = s.replace("_", "");
+            if (t.isEmpty() || s.startsWith("_") || s.endsWith("_") || s.contains("__")) return null;
+            try {
+                return Integer.parseInt(t.startsWith("+") ? t.substring(1) : t);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        String suggestion(Eval ev) {
+            if (ev.missSeg == null) return "";
+            Collection<String> candidates;
+            if (ev.missTop) candidates = ev.scope.topKeys();
+            else if (ev.missIn instanceof CNode.Dict d) candidates = d.map.keySet();
+            else return "";
+            String seg = ev.missSeg;
+            String best = null;
+            int bestD = Integer.MAX_VALUE;
+            int limit = Math.min(3, seg.length() / 3);
+            for (String c : candidates) {
+                int d = c.equalsIgnoreCase(seg) ? 0 : distance(seg, c);
+                if (d <= limit && d < bestD) {
+                    best = c;
+                    bestD = d;
+                }
+            }
+            if (best == null) return "";
+            String full = ev.missPrefix.isEmpty() ? best : ev.missPrefix + "." + best;
+            if (ev.missRest != null) {
+                Eval probe = new Eval(ev.scope, false, new HashSet<>(), new ArrayList<>(), null);
+                if (select(probe, full + "." + ev.missRest) != null) full = full + "." + ev.missRest;
+            }
+            return "; did you mean '" + full + "'?";
+        }
+
+        /** DVC's {@code validate_value}: containers only unpack as a dict inside {@code cmd}. */
+        boolean validate(Eval ev, CNode v, String field, Pos pos) {
+            if (v instanceof CNode.Val || field == null || field.contains("foreach")) return true;
+            if (v instanceof CNode.Dict && field.equals("cmd")) return true;
+            ev.err(pos, "Cannot interpolate data of type '" + v.typeName() + "'");
+            return false;
+        }
+
+        /** DVC's {@code to_str}. */
+        String toStr(CNode v) throws NestedIterable {
+            if (v instanceof CNode.Val val) return PyFormat.interp(val.value);
+            if (v instanceof CNode.Lst) return PyFormat.str(v.toJava());
+            Map<String, Object> flat = new LinkedHashMap<>();
+            flatten(((CNode.Dict) v).map, "", flat);
+            StringBuilder sb = new StringBuilder();
+            for (Map.Entry<String, Object> e : flat.entrySet()) {
+                String k = e.getKey();
+                Object x = e.getValue();
+                if (x instanceof Boolean b) {
+                    if (b) sb.append("--").append(k).append(' ');
+                } else if (x instanceof String s) {
+                    sb.append("--").append(k).append(' ').append(PyFormat.shlexQuote(s)).append(' ');
+                } else if (x instanceof List<?> l) {
+                    int n = 0;
+                    for (Object i : l) {
+                        String is;
+                        if (i instanceof String s) is = PyFormat.shlexQuote(s);
+                        else if (i instanceof List<?> || i instanceof Map<?, ?>) throw new NestedIterable(k);
+                        else is = PyFormat.str(i);
+                        if (n++ > 0) sb.append(is).append(' ');
+                        else sb.append("--").append(k).append(' ').append(is).append(' ');
+                    }
+                } else {
+                    sb.append("--").append(k).append(' ').append(PyFormat.str(x)).append(' ');
+                }
+            }
+            int end = sb.length();
+            while (end > 0 && Character.isWhitespace(sb.charAt(end - 1))) end--;
+            return sb.substring(0, end);
+        }
+
+        void flatten(Map<String, CNode> m, String prefix, Map<String, Object> out) {
+            for (Map.Entry<String, CNode> e : m.entrySet()) {
+                String k = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+                if (e.getValue() instanceof CNode.Dict d) flatten(d.map, k, out);
+                else out.put(k, e.getValue().toJava());
+            }
+        }
+
+        /**
+         * Resolves one string: FAIL (errors recorded), the same String when nothing changes, a new String, or a
+         * context node when the string is exactly one reference.
+         */
+        Object resolveString(YScalar sc, String s, String field, Eval ev) {
+            Tmpl t = tmpl(s);
+            if (t.isEmpty()) return s;
+            if (t.refs.isEmpty()) return s.replace("\\${", "${");
+            if (t.exact) {
+                Tmpl.Ref r = t.refs.get(0);
+                Pos pos = posOf(sc, r.start());
+                if (r.syntaxError() != null) {
+                    ev.err(pos, "${" + r.inner() + "}: " + r.syntaxError());
+                    return FAIL;
+                }
+                CNode v = lookup(ev, r, pos);
+                if (v == null || !validate(ev, v, field, pos)) return FAIL;
+                return v;
+            }
+            StringBuilder sb = new StringBuilder(s.length() + 16);
+            boolean ok = true;
+            int idx = 0;
+            for (Tmpl.Ref r : t.refs) {
+                Pos pos = posOf(sc, r.start());
+                if (r.syntaxError() != null) {
+                    ev.err(pos, "${" + r.inner() + "}: " + r.syntaxError());
+                    ok = false;
+                    continue;
+                }
+                CNode v = lookup(ev, r, pos);
+                if (v == null || !validate(ev, v, field, pos)) {
+                    ok = false;
+                    continue;
+                }
+                String str;
+                try {
+                    str = toStr(v);
+                } catch (NestedIterable e) {
+                    ev.err(pos, e.getMessage());
+                    ok = false;
+                    continue;
+                }
+                sb.append(s, idx, r.start()).append(str);
+                idx = r.end();
+            }
+            if (!ok) return FAIL;
+            sb.append(s, idx, s.length());
+            return sb.toString().replace("\\${", "${");
+        }
+
+        CNode lookup(Eval ev, Tmpl.Ref r, Pos pos) {
+            String key = ev.rawKeys ? r.inner() : r.expr();
+            CNode v = select(ev, key);
+            if (v == null) ev.err(pos, "Could not find '" + key + "'" + suggestion(ev));
+            return v;
+        }
+
+        /** Resolves a template node into a new positioned node; null when it failed (errors recorded). */
+        YNode resolveNode(YNode n, String field, Eval ev) {
+            if (n instanceof YScalar sc) {
+                if (!(sc.value() instanceof String s)) return sc;
+                Object r = resolveString(sc, s, field, ev);
+                if (r == FAIL) return null;
+                if (r == s) return sc;
+                if (r instanceof String str) return new YScalar(str, str, sc.style(), sc.pos(), sc.end());
+                return toYNode((CNode) r, sc);
+            }
+            if (n instanceof YSeq seq) {
+                List<YNode> out = new ArrayList<>(seq.size());
+                boolean ok = true;
+                for (YNode x : seq.items()) {
+                    YNode r = resolveNode(x, field, ev);
+                    if (r == null) ok = false;
+                    else out.add(r);
+                }
+                return ok ? YSeq.of(out, seq.pos(), seq.end()) : null;
+            }
+            YMap m = (YMap) n;
+            List<YMap.Entry> out = new ArrayList<>(m.size());
+            Map<Object, Integer> index = null;
+            boolean ok = true;
+            for (YMap.Entry e : m.entries()) {
+                YNode k = resolveNode(e.key(), field, ev);
+                YNode v = resolveNode(e.value(), field, ev);
+                if (k == null || v == null) {
+                    ok = false;
+                    continue;
+                }
+                if (!(k instanceof YScalar ks)) {
+                    ev.err(e.key().pos(), "Cannot use data of type '" + k.typeName() + "' as a mapping key");
+                    ok = false;
+                    continue;
+                }
+                if (k != e.key() || index != null) {
+                    if (index == null) {
+                        index = new HashMap<>();
+                        for (int i = 0; i < out.size(); i++) index.put(out.get(i).key().value(), i);
+                    }
+                    Integer at = index.get(ks.value());
+                    if (at != null) {
+                        out.set(at, new YMap.Entry(out.get(at).key(), v));
+                        continue;
+                    }
+                    index.put(ks.value(), out.size());
+                }
+                out.add(new YMap.Entry(ks, v));
+            }
+            return ok ? YMap.of(out, m.pos(), m.end()) : null;
+        }
+
+        YNode toYNode(CNode v, YScalar at) {
+            if (v instanceof CNode.Val val) {
+                Object x = val.value;
+                return new YScalar(x, x == null ? "" : x instanceof String s ? s : PyFormat.str(x), at.style(), at.pos(),
+                        at.end());
+            }
+            if (v instanceof CNode.Lst l) {
+                List<YNode> out = new ArrayList<>(l.items.size());
+                for (CNode c : l.items) out.add(toYNode(c, at));
+                return YSeq.of(out, at.pos(), at.end());
+            }
+            List<YMap.Entry> out = new ArrayList<>();
+            for (Map.Entry<String, CNode> e : ((CNode.Dict) v).map.entrySet()) {
+                YScalar k = new YScalar(e.getKey(), e.getKey(), YScalar.Style.PLAIN, at.pos(), at.end());
+                out.add(new YMap.Entry(k, toYNode(e.getValue(), at)));
+            }
+            return YMap.of(out, at.pos(), at.end());
+        }
+
+        /** DVC's {@code check_recursive_parse_errors} over each value of a definition; false when one is bad. */
+        boolean checkSyntax(YMap def, String name, Eval ev) {
+            boolean ok = true;
+            for (YMap.Entry e : def.entries()) {
+                ev.where = "'stages." + name + "." + e.name() + "'";
+                ok &= checkSyntax(e.value(), ev);
+            }
+            return ok;
+        }
+
+        boolean checkSyntax(YNode n, Eval ev) {
+            if (n instanceof YScalar sc) {
+                if (!(sc.value() instanceof String s)) return true;
+                boolean ok = true;
+                for (Tmpl.Ref r : tmpl(s).refs) {
+                    if (r.syntaxError() != null) {
+                        ev.err(posOf(sc, r.start()), "${" + r.inner() + "}: " + r.syntaxError());
+                        ok = false;
+                    }
+                }
+                return ok;
+            }
+            boolean ok = true;
+            if (n instanceof YSeq s) {
+                for (YNode x : s.items()) ok &= checkSyntax(x, ev);
+            } else if (n instanceof YMap m) {
+                for (YMap.Entry e : m.entries()) {
+                    ok &= checkSyntax(e.key(), ev);
+                    ok &= checkSyntax(e.value(), ev);
+                }
+            }
+            return ok;
+        }
+
+        // -------------------------------------------------------------------------------------- definitions
+
+        void entry(String name, Pos namePos, YMap def, Scope global) {
+            List<Err> errs = new ArrayList<>();
+            ResolvedStage st = resolveStage(name, null, namePos, def, global, false, errs, Set.of());
+            addStageErrs(errs);
+            if (st != null) stages.add(st);
+        }
+
+        /** DVC's {@code EntryDefinition.resolve_stage}. */
+        ResolvedStage resolveStage(String name, String group, Pos namePos, YMap def, Scope scope, boolean generated,
+                                   List<Err> errs, Set<UsedVar> groupUsed) {
+            Eval ev = new Eval(scope, generated, new LinkedHashSet<>(groupUsed), errs, name);
+            if (!generated && !checkSyntax(def, name, ev)) return null;
+
+            String wdirLabel = dirLabel;
+            YMap.Entry wdirEntry = def.entry("wdir");
+            if (wdirEntry != null && wdirEntry.value() instanceof YScalar ws && truthy(ws.value())) {
+                ev.where = "'stages." + name + ".wdir'";
+                Object r = ws.value() instanceof String s ? resolveString(ws, s, null, ev) : new CNode.Val(ws.value(), null, "");
+                if (r == FAIL) return null;
+                String wd;
+                try {
+                    wd = r instanceof CNode c ? toStr(c) : (String) r;
+                } catch (NestedIterable e) {
+                    ev.err(ws.pos(), e.getMessage());
+                    return null;
+                }
+                wdirLabel = dirOf(normpath(join(dirLabel, wd)));
+            }
+
+            YMap.Entry varsEntry = def.entry("vars");
+            if (varsEntry != null && varsEntry.value() instanceof YSeq vars) {
+                YScalar bad = findInterpolated(vars);
+                if (bad != null) {
+                    errs.add(new Err(bad.pos(), "'stages." + name + ".vars'", "interpolating is not allowed", name));
+                    return null;
+                }
+                if (vars.size() > 0) {
+                    Scope cl = scope.cloneForVars();
+                    try {
+                        loadFromVars(cl, vars, wdirLabel, name, false);
+                    } catch (CtxError e) {
+                        Pos pos = errPos(e, vars, vars.pos());
+                        if (e.alreadyLoaded) errs.add(new Err(pos, "'stages." + name + ".vars'", e.getMessage(), name));
+                        else errs.add(new Err(pos, "stage '" + name + "'", e.getMessage(), name));
+                        return null;
+                    }
+                    ev.scope = cl;
+                }
+            }
+
+            List<YMap.Entry> out = new ArrayList<>(def.size());
+            boolean ok = true;
+            for (YMap.Entry e : def.entries()) {
+                String field = e.name();
+                if (field.equals("vars")) continue;
+                ev.where = "'stages." + name + "." + field + "'";
+                YNode r = resolveNode(e.value(), field, ev);
+                if (r == null) ok = false;
+                else out.add(new YMap.Entry(e.key(), r));
+            }
+            if (!ok) return null;
+            return new ResolvedStage(name, group, namePos, YMap.of(out, def.pos(), def.end()),
+                    Collections.unmodifiableSet(ev.used));
+        }
+
+        /** Resolves literal foreach/matrix data: exact references stay context nodes, the rest plain values. */
+        Item literal(YNode n, Eval ev, String path) {
+            if (n instanceof YScalar sc) {
+                if (!(sc.value() instanceof String s)) return new Item(new CNode.Val(sc.value(), null, path), false);
+                Object r = resolveString(sc, s, null, ev);
+                if (r == FAIL) return null;
+                if (r instanceof CNode c) return new Item(c, true);
+                return new Item(new CNode.Val(r, null, path), false);
+            }
+            if (n instanceof YSeq seq) {
+                List<CNode> items = new ArrayList<>(seq.size());
+                boolean ok = true;
+                int i = 0;
+                for (YNode x : seq.items()) {
+                    Item it = literal(x, ev, CNode.child(path, Integer.toString(i++)));
+                    if (it == null) ok = false;
+                    else items.add(it.value());
+                }
+                return ok ? new Item(new CNode.Lst(items, null, path), false) : null;
+            }
+            LinkedHashMap<String, CNode> map = new LinkedHashMap<>();
+            boolean ok = true;
+            for (YMap.Entry e : ((YMap) n).entries()) {
+                if (!(e.key().value() instanceof String)) continue; // dropped by the context
+                String k = literalKey(e.key(), ev);
+                Item it = literal(e.value(), ev, CNode.child(path, k == null ? "" : k));
+                if (k == null || it == null) ok = false;
+                else map.put(k, it.value());
+            }
+            return ok ? new Item(new CNode.Dict(map, null, path), false) : null;
+        }
+
+        /** A mapping key of literal data as DVC's {@code to_str} prints it; null when it failed. */
+        String literalKey(YScalar key, Eval ev) {
+            if (!(key.value() instanceof String s)) return PyFormat.interp(key.value());
+            Object r = resolveString(key, s, null, ev);
+            if (r == FAIL) return null;
+            if (r instanceof CNode c) return c instanceof CNode.Val v ? PyFormat.str(v.value) : PyFormat.str(c.toJava());
+            return (String) r;
+        }
+
+        /** Key of a scalar foreach/matrix member: {@code to_str} for plain values, {@code str()} for context nodes. */
+        String memberKey(Item it) {
+            Object v = ((CNode.Val) it.value()).value;
+            return it.node() ? PyFormat.str(v) : PyFormat.interp(v);
+        }
+
+        static boolean isContainer(CNode c) {
+            return c instanceof CNode.Dict || c instanceof CNode.Lst;
+        }
+
+        void warnOverwrite(List<String> keys, Scope global, String name, Pos pos) {
+            List<String> warnFor = new ArrayList<>();
+            for (String k : keys) if (global.root.map.containsKey(k)) warnFor.add(k);
+            if (warnFor.isEmpty()) return;
+            String msg = String.join(" and ", warnFor) + (warnFor.size() == 1 ? " is" : " are")
+                    + " already specified, will be overwritten for stages generated from '" + name + "'";
+            if (contextOk) add(new Err(pos, "parse", null, msg, name, true));
+        }
+
+        /** Resolves the foreach data (DVC does this for every group before any stage); returns the generation. */
+        Runnable foreach(String name, Pos namePos, YMap def, Scope global) {
+            YMap.Entry fe = def.entry("foreach");
+            if (!(def.get("do") instanceof YMap template)) return null;
+            List<Err> errs = new ArrayList<>();
+            Set<UsedVar> groupUsed = new LinkedHashSet<>();
+            Eval ev = new Eval(global, false, groupUsed, errs, name);
+            ev.where = "'stages." + name + ".foreach'";
+            YNode data = fe.value();
+
+            LinkedHashMap<String, CNode> members = new LinkedHashMap<>();
+            boolean isDict;
+            String badType = null;
+            if (data instanceof YScalar sc) {
+                Object r = sc.value() instanceof String s ? resolveString(sc, s, null, ev) : new CNode.Val(sc.value(), null, "");
+                if (r == FAIL) {
+                    addStageErrs(errs);
+                    return null;
+                }
+                if (r instanceof CNode.Lst l) {
+                    isDict = false;
+                    List<Item> items = new ArrayList<>();
+                    for (CNode c : l.items) items.add(new Item(c, true));
+                    listMembers(items, members);
+                } else if (r instanceof CNode.Dict d) {
+                    isDict = true;
+                    members.putAll(d.map);
+                } else {
+                    isDict = false;
+                    badType = r instanceof String ? "str" : ((CNode) r).typeName();
+                }
+            } else if (data instanceof YSeq seq) {
+                isDict = false;
+                List<Item> items = new ArrayList<>(seq.size());
+                boolean ok = true;
+                for (YNode x : seq.items()) {
+                    Item it = literal(x, ev, "item");
+                    if (it == null) ok = false;
+                    else items.add(it);
+                }
+                if (!ok) {
+                    addStageErrs(errs);
+                    return null;
+                }
+                listMembers(items, members);
+            } else {
+                isDict = true;
+                boolean ok = true;
+                for (YMap.Entry e : ((YMap) data).entries()) {
+                    String k = literalKey(e.key(), ev);
+                    Item it = literal(e.value(), ev, "item");
+                    if (k == null || it == null) ok = false;
+                    else members.put(k, it.value());
+                }
+                if (!ok) {
+                    addStageErrs(errs);
+                    return null;
+                }
+            }
+            if (badType != null) {
+                errs.add(new Err(data.pos(), "resolve", "'stages." + name + ".foreach'",
+                        "expected list/dictionary, got " + badType, name, false));
+                addStageErrs(errs);
+                return null;
+            }
+            warnOverwrite(isDict ? List.of("item", "key") : List.of("item"), global, name, fe.key().pos());
+            if (members.isEmpty()) return null;
+            return () -> {
+                ev.where = null;
+                if (!checkSyntax(template, name, ev)) {
+                    addStageErrs(errs);
+                    return;
+                }
+                List<String> reserved = isDict ? List.of("item", "key") : List.of("item");
+                Dedup dd = new Dedup(name);
+                for (Map.Entry<String, CNode> m : members.entrySet()) {
+                    Map<String, CNode> temp = new LinkedHashMap<>(4);
+                    temp.put("item", m.getValue());
+                    if (isDict) temp.put("key", new CNode.Val(m.getKey(), null, "key"));
+                    generate(name, m.getKey(), namePos, template, global.withTemp(temp, reserved), groupUsed, dd);
+                }
+                dd.flush();
+            };
+        }
+
+        /** DVC's {@code normalized_iterable} for a list. */
+        void listMembers(List<Item> items, LinkedHashMap<String, CNode> out) {
+            boolean composite = false;
+            for (Item it : items) composite |= isContainer(it.value());
+            int i = 0;
+            for (Item it : items) {
+                String key = composite ? Integer.toString(i++) : memberKey(it);
+                out.put(key, it.value());
+            }
+        }
+
+        void generate(String group, String key, Pos namePos, YMap template, Scope scope, Set<UsedVar> groupUsed, Dedup dd) {
+            List<Err> errs = new ArrayList<>(0);
+            ResolvedStage st = resolveStage(group + "@" + key, group, namePos, template, scope, true, errs, groupUsed);
+            dd.add(errs);
+            if (st != null) stages.add(st);
+        }
+
+        /** Reports an error repeated by many generated stages of a group once, with a count. */
+        final class Dedup {
+            final String group;
+            final LinkedHashMap<String, Err> first = new LinkedHashMap<>();
+            final Map<String, Integer> count = new HashMap<>();
+
+            Dedup(String group) {
+                this.group = group;
+            }
+
+            void add(List<Err> errs) {
+                for (Err e : errs) {
+                    String k = e.pos() + "|" + e.body();
+                    first.putIfAbsent(k, e);
+                    count.merge(k, 1, Integer::sum);
+                }
+            }
+
+            void flush() {
+                if (!contextOk) return;
+                for (Map.Entry<String, Err> e : first.entrySet()) {
+                    int n = count.get(e.getKey());
+                    Err err = e.getValue();
+                    if (n > 1) {
+                        err = new Err(err.pos(), err.verb(), err.where(), err.body() + " (and in " + (n - 1)
+                                + " more stage" + (n > 2 ? "s" : "") + " generated from '" + group + "')",
+                                err.stage(), false);
+                    }
+                    Run.this.add(err);
+                }
+            }
+        }
+
+        /** Resolves the matrix data; returns the generation of the stages. */
+        Runnable matrix(String name, Pos namePos, YMap def, Scope global) {
+            YMap.Entry me = def.entry("matrix");
+            if (!(me.value() instanceof YMap axes)) return null;
+            List<YMap.Entry> tpl = new ArrayList<>();
+            for (YMap.Entry e : def.entries()) if (e != me) tpl.add(e);
+            YMap template = YMap.of(tpl, def.pos(), def.end());
+
+            List<Err> errs = new ArrayList<>();
+            Set<UsedVar> groupUsed = new LinkedHashSet<>();
+            Eval ev = new Eval(global, false, groupUsed, errs, name);
+            ev.where = "'stages." + name + ".matrix'";
+            List<String> names = new ArrayList<>();
+            List<List<Item>> values = new ArrayList<>();
+            boolean ok = true;
+            for (YMap.Entry e : axes.entries()) {
+                String axis = literalKey(e.key(), ev);
+                List<Item> items = axisItems(e.value(), ev, name, axis);
+                if (axis == null || items == null) {
+                    ok = false;
+                    continue;
+                }
+                int at = names.indexOf(axis);
+                if (at >= 0) {
+                    values.set(at, items);
+                } else {
+                    names.add(axis);
+                    values.add(items);
+                }
+            }
+            if (!ok) {
+                addStageErrs(errs);
+                return null;
+            }
+            warnOverwrite(List.of("key", "item"), global, name, me.key().pos());
+
+            LinkedHashMap<String, CNode.Dict> members = new LinkedHashMap<>();
+            int axesN = names.size();
+            for (List<Item> v : values) if (v.isEmpty()) axesN = -1;
+            if (axesN >= 0) {
+                int[] idx = new int[axesN];
+                while (true) {
+                    LinkedHashMap<String, CNode> d = new LinkedHashMap<>();
+                    StringBuilder key = new StringBuilder();
+                    for (int a = 0; a < axesN; a++) {
+                        Item it = values.get(a).get(idx[a]);
+                        d.put(names.get(a), it.value());
+                        if (a > 0) key.append('-');
+                        if (isContainer(it.value())) key.append(names.get(a)).append(idx[a]);
+                        else key.append(memberKey(it));
+                    }
+                    members.put(key.toString(), new CNode.Dict(d, null, "item"));
+                    int a = axesN - 1;
+                    while (a >= 0 && ++idx[a] == values.get(a).size()) idx[a--] = 0;
+                    if (a < 0) break;
+                }
+            }
+            if (members.isEmpty()) return null;
+            return () -> {
+                if (!checkSyntax(template, name, ev)) {
+                    addStageErrs(errs);
+                    return;
+                }
+                List<String> reserved = List.of("key", "item");
+                Dedup dd = new Dedup(name);
+                for (Map.Entry<String, CNode.Dict> m : members.entrySet()) {
+                    Map<String, CNode> temp = new LinkedHashMap<>(4);
+                    temp.put("key", new CNode.Val(m.getKey(), null, "key"));
+                    temp.put("item", m.getValue());
+                    generate(name, m.getKey(), namePos, template, global.withTemp(temp, reserved), groupUsed, dd);
+                }
+                dd.flush();
+            };
+        }
+
+        /** The values of one matrix axis, as Python's {@code enumerate} walks the resolved data. */
+        List<Item> axisItems(YNode v, Eval ev, String name, String axis) {
+            List<Item> items = new ArrayList<>();
+            if (v instanceof YSeq seq) {
+                boolean ok = true;
+                for (YNode x : seq.items()) {
+                    Item it = literal(x, ev, "item");
+                    if (it == null) ok = false;
+                    else items.add(it);
+                }
+                return ok ? items : null;
+            }
+            Object r;
+            if (v instanceof YScalar sc && sc.value() instanceof String s) {
+                r = resolveString(sc, s, null, ev);
+                if (r == FAIL) return null;
+            } else if (v instanceof YMap m) {
+                Item it = literal(m, ev, "item");
+                if (it == null) return null;
+                r = it.value();
+            } else {
+                r = new CNode.Val(((YScalar) v).value(), null, "");
+            }
+            if (r instanceof CNode.Lst l) {
+                for (CNode c : l.items) items.add(new Item(c, true));
+            } else if (r instanceof CNode.Dict d) {
+                for (String k : d.map.keySet()) items.add(new Item(new CNode.Val(k, null, "item"), false));
+            } else if (r instanceof String s) {
+                s.codePoints().forEach(cp -> items.add(new Item(new CNode.Val(new String(Character.toChars(cp)), null,
+                        "item"), false)));
+            } else {
+                ev.errs.add(new Err(v.pos(), "resolve", "'stages." + name + ".matrix'", "expected a list for '" + axis
+                        + "', got " + ((CNode) r).typeName(), name, false));
+                return null;
+            }
+            return items;
+        }
+
+        /** DVC's {@code ArtifactDefinition}: the name may be templated but must resolve to a string. */
+        List<YMap.Entry> artifacts(YMap root, Scope global) {
+            List<YMap.Entry> out = new ArrayList<>();
+            if (!(root.get("artifacts") instanceof YMap arts)) return out;
+            for (YMap.Entry e : arts.entries()) {
+                List<Err> errs = new ArrayList<>();
+                Eval ev = new Eval(global, false, new HashSet<>(), errs, null);
+                ev.where = "'artifacts." + e.name() + "'";
+                YNode name = checkSyntax(e.key(), ev) ? resolveNode(e.key(), null, ev) : null;
+                if (name != null && !(name instanceof YScalar ns && ns.value() instanceof String)) {
+                    String typ = name instanceof YScalar ns ? new CNode.Val(ns.value(), null, "").typeName() : name.typeName();
+                    errs.add(new Err(e.key().pos(), "resolve", ev.where, "expected str, got " + typ, null, false));
+                    name = null;
+                }
+                YNode def = name != null && checkSyntax(e.value(), ev) ? resolveNode(e.value(), null, ev) : null;
+                if (name != null && def != null) out.add(new YMap.Entry((YScalar) name, def));
+                if (contextOk) for (Err x : errs) add(x);
+            }
+            return out;
+        }
+
+        List<YNode> section(YMap root, String where, Scope global) {
+            List<YNode> out = new ArrayList<>();
+            if (!(root.get(where) instanceof YSeq seq)) return out;
+            int i = 0;
+            for (YNode item : seq.items()) {
+                List<Err> errs = new ArrayList<>();
+                Eval ev = new Eval(global, false, new HashSet<>(), errs, null);
+                ev.where = "'" + where + "." + i++ + "'";
+                YNode r = checkSyntax(item, ev) ? resolveNode(item, null, ev) : null;
+                if (r != null) out.add(r);
+                if (contextOk) for (Err e : errs) add(e);
+            }
+            return out;
+        }
+    }
+}
