@@ -110,7 +110,7 @@ public final class ProjectLoader {
         }
         DvcFile f = new DvcFile(file, rel, text, root instanceof YMap m ? m : null, valid);
         if (valid) {
-            new StageResolution(findings).resolve(f);
+            new StageResolution(findings).resolve(project, f);
         }
         Path lockPath = file.resolveSibling("dvc.lock");
         if (Files.isRegularFile(lockPath)) f.setLock(loadLock(lockPath));

@@ -1,23 +1,89 @@
 package io.dvclint.load;
 
+import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;
+import io.dvclint.findings.Severity;
 import io.dvclint.model.DvcFile;
+import io.dvclint.model.Project;
+import io.dvclint.params.ParamsFiles;
+import io.dvclint.schema.SchemaProblem;
+import io.dvclint.schema.SchemaValidator;
+import io.dvclint.template.FileLoad;
+import io.dvclint.template.ResolvedStage;
+import io.dvclint.template.TemplateProblem;
+import io.dvclint.template.TemplateResolver;
 import io.dvclint.yaml.YMap;
+import io.dvclint.yaml.YNode;
+import io.dvclint.yaml.YScalar;
+import io.dvclint.yaml.YSeq;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Resolves the stages of a schema-valid dvc.yaml into the model. */
+/**
+ * Resolves the templating of a schema-valid dvc.yaml ({@code vars}, {@code ${...}}, {@code foreach},
+ * {@code matrix}) into stages of the model. Resolution errors are {@code template} findings; values that resolve
+ * to the wrong type (which DVC never re-validates) are {@code template-type} findings at the template's position.
+ */
 final class StageResolution {
+    static final String TEMPLATE = "template";
+    static final String TEMPLATE_TYPE = "template-type";
+
     private final Findings findings;
 
     StageResolution(Findings findings) {
         this.findings = findings;
     }
 
-    void resolve(DvcFile f) {
-        if (!(f.root().get("stages") instanceof YMap stages)) return;
-        for (YMap.Entry e : stages.entries()) {
-            if (!(e.value() instanceof YMap def)) continue;
-            if (def.has("foreach") || def.has("matrix")) continue;
-            f.stages().add(StageBuilder.build(f, e.name(), null, e.key().pos(), def));
+    void resolve(Project project, DvcFile f) {
+        ParamsFiles files = project.paramsFiles();
+        TemplateResolver resolver = new TemplateResolver(project.root(), f.dir(), p -> load(files, p));
+        TemplateResolver.Result result = resolver.resolve(f.root());
+        f.setTemplating(result);
+        for (TemplateProblem p : result.problems()) {
+            findings.add(new Finding(TEMPLATE, p.warning() ? Severity.WARNING : Severity.ERROR, f.path(), p.pos(),
+                    p.message()));
         }
+        for (ResolvedStage rs : result.stages()) {
+            if (rs.group() != null || hasTemplate(rawDefinition(f, rs.name()))) typeCheck(f, rs);
+            f.stages().add(StageBuilder.build(f, rs.name(), rs.group(), rs.namePos(), rs.def()));
+        }
+    }
+
+    private static YNode rawDefinition(DvcFile f, String name) {
+        return f.root().get("stages") instanceof YMap stages ? stages.get(name) : null;
+    }
+
+    private static boolean hasTemplate(YNode n) {
+        if (n instanceof YScalar s) return s.value() instanceof String str && TemplateResolver.containsTemplate(str);
+        if (n instanceof YMap m) {
+            for (YMap.Entry e : m.entries()) if (hasTemplate(e.key()) || hasTemplate(e.value())) return true;
+        } else if (n instanceof YSeq q) {
+            for (YNode x : q.items()) if (hasTemplate(x)) return true;
+        }
+        return false;
+    }
+
+    /** Checks a resolved definition against the schema, as DVC never does after interpolation (DVC #6989). */
+    private void typeCheck(DvcFile f, ResolvedStage rs) {
+        YMap doc = YMap.of(List.of(new YMap.Entry(YScalar.of("stages", rs.namePos()),
+                YMap.of(List.of(new YMap.Entry(YScalar.of(rs.name(), rs.namePos()), rs.def())), rs.namePos(),
+                        rs.namePos()))), rs.namePos(), rs.namePos());
+        List<SchemaProblem> problems = new ArrayList<>(SchemaValidator.validateDvcYaml(doc));
+        for (SchemaProblem p : problems) {
+            findings.add(new Finding(TEMPLATE_TYPE, Severity.WARNING, f.path(), p.pos(),
+                    "after templating: " + p.message(),
+                    "DVC validates dvc.yaml before templating and never checks resolved values"));
+        }
+    }
+
+    private static FileLoad load(ParamsFiles files, Path p) {
+        ParamsFiles.Loaded l = files.load(p);
+        if (l.ok()) return FileLoad.ok(l.root());
+        return switch (l.problem().kind()) {
+            case MISSING -> FileLoad.missing();
+            case DIRECTORY -> FileLoad.directory();
+            default -> FileLoad.unreadable(l.problem().message());
+        };
     }
 }

@@ -18,6 +18,7 @@ public final class DvcFile {
     private final boolean valid;
     private final List<Stage> stages = new ArrayList<>();
     private LockFile lock;
+    private io.dvclint.template.TemplateResolver.Result templating;
 
     /**
      * @param path    absolute path
@@ -60,6 +61,15 @@ public final class DvcFile {
 
     public List<Stage> stages() {
         return stages;
+    }
+
+    /** What templating resolved (stages, used variables, top-level sections), or null if it did not run. */
+    public io.dvclint.template.TemplateResolver.Result templating() {
+        return templating;
+    }
+
+    public void setTemplating(io.dvclint.template.TemplateResolver.Result templating) {
+        this.templating = templating;
     }
 
     public LockFile lock() {

@@ -288,7 +288,7 @@ public final class YamlLoader {
         private static Object construct(Tag tag, String raw, Pos p) {
             try {
                 // snakeyaml-engine resolves plain ${VAR} to its environment-variable tag; DVC sees a string
-                if (tag.equals(Tag.STR) || tag.equals(Tag.ENV_TAG) || tag.getValue().equals("tag:yaml.org,2002:merge")) {
+                if (tag.equals(Tag.STR) || tag.getValue().equals("tag:yaml.org,2002:merge")) {
                     return raw;
                 }
                 if (tag.equals(Tag.NULL)) return null;
