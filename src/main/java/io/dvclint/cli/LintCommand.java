@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,8 +32,12 @@ public final class LintCommand implements Callable<Integer> {
     List<Path> paths = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "Output format: text (default), gcc, json.")
+            description = {"Output format: text, gcc, json, sarif, github, checkstyle, junit.",
+                "Default: github when the environment variable GITHUB_ACTIONS is true, else text."})
     String format;
+
+    /** Environment lookup, replaceable in tests. */
+    static Function<String, String> env = System::getenv;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
             description = "Exit 1 when a finding is at or above this severity: error (default), warning, info.")
@@ -51,7 +56,7 @@ public final class LintCommand implements Callable<Integer> {
         }
         Formatter formatter;
         try {
-            formatter = Formats.byName(format == null ? "text" : format);
+            formatter = Formats.byName(formatName());
         } catch (IllegalArgumentException e) {
             throw new UsageException("--format: " + e.getMessage());
         }
@@ -68,10 +73,16 @@ public final class LintCommand implements Callable<Integer> {
         List<Finding> sorted = findings.sorted();
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         boolean color = !noColor && System.console() != null && System.getenv("NO_COLOR") == null
-                && "text".equals(format == null ? "text" : format);
+                && "text".equals(formatName());
         formatter.write(sorted, new Report(cwd, List.copyOf(roots), findings, color, Version.get()), out);
         out.flush();
         boolean fail = sorted.stream().anyMatch(f -> f.severity().atLeast(threshold));
         return fail ? Main.FINDINGS : Main.OK;
+    }
+
+    /** The --format given, else github inside GitHub Actions (as yamllint does), else text. */
+    String formatName() {
+        if (format != null) return format;
+        return "true".equalsIgnoreCase(env.apply("GITHUB_ACTIONS")) ? "github" : "text";
     }
 }

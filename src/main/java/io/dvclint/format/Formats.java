@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** The output formats by name. */
 public final class Formats {
-    public static final List<String> NAMES = List.of("text", "gcc", "json");
+    public static final List<String> NAMES = List.of("text", "gcc", "json", "sarif", "github", "checkstyle", "junit");
 
     private Formats() {
     }
@@ -15,6 +15,10 @@ public final class Formats {
             case "text" -> new TextFormatter();
             case "gcc" -> new GccFormatter();
             case "json" -> new JsonFormatter();
+            case "sarif" -> new SarifFormatter();
+            case "github" -> new GithubFormatter();
+            case "checkstyle" -> new CheckstyleFormatter();
+            case "junit" -> new JunitFormatter();
             default -> throw new IllegalArgumentException("unknown format '" + name + "'; expected one of: "
                     + String.join(", ", NAMES));
         };

@@ -26,6 +26,20 @@ class LintCommandTest {
     @TempDir
     Path dir;
 
+    // the default format depends on GITHUB_ACTIONS: keep these tests independent of where they run
+    java.util.function.Function<String, String> savedEnv;
+
+    @org.junit.jupiter.api.BeforeEach
+    void outsideGithubActions() {
+        savedEnv = LintCommand.env;
+        LintCommand.env = k -> null;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreEnv() {
+        LintCommand.env = savedEnv;
+    }
+
     @Test
     void cleanProjectExitsZeroAndPrintsNothing() {
         write(dir, "dvc.yaml", GOOD);

@@ -1,0 +1,35 @@
+package io.dvclint.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Prints a shell completion script generated from the command model, so it always matches this version.
+ * The bash script also works in zsh (it enables bashcompinit).
+ */
+@Command(name = "completion", mixinStandardHelpOptions = true,
+        description = {"Print a shell completion script for dvclint.",
+            "bash:  source <(dvclint completion bash)   (or save it to /etc/bash_completion.d/dvclint)",
+            "zsh:   source <(dvclint completion zsh)    (uses bashcompinit)"})
+public final class CompletionCommand implements Callable<Integer> {
+    @Parameters(arity = "0..1", paramLabel = "SHELL", defaultValue = "bash",
+            description = "bash (default) or zsh.")
+    String shell;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!shell.equals("bash") && !shell.equals("zsh")) {
+            throw new UsageException("completion: unknown shell '" + shell + "'; expected bash or zsh");
+        }
+        CommandLine root = spec.root().commandLine();
+        String script = picocli.AutoComplete.bash(root.getCommandName(), root);
+        System.out.print(script);
+        System.out.flush();
+        return Main.OK;
+    }
+}
