@@ -81,7 +81,8 @@ public final class PipelineGraph {
     }
 
     static String key(Path abs) {
-        String s = abs.toString().replace('\\', '/');
+        // on POSIX a backslash is part of a file name, as it is for DVC there
+        String s = java.io.File.separatorChar == '/' ? abs.toString() : abs.toString().replace('\\', '/');
         return s.endsWith("/") && s.length() > 1 ? s.substring(0, s.length() - 1) : s;
     }
 

@@ -8,7 +8,7 @@ public final class Paths2 {
     }
 
     public static String posix(Path p) {
-        String s = p.toString().replace('\\', '/');
+        String s = java.io.File.separatorChar == '/' ? p.toString() : p.toString().replace('\\', '/');
         return s.isEmpty() ? "." : s;
     }
 
