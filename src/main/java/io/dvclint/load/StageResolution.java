@@ -13,9 +13,7 @@ import io.dvclint.template.ResolvedStage;
 import io.dvclint.template.TemplateProblem;
 import io.dvclint.template.TemplateResolver;
 import io.dvclint.yaml.YMap;
-import io.dvclint.yaml.YNode;
 import io.dvclint.yaml.YScalar;
-import io.dvclint.yaml.YSeq;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,23 +43,9 @@ final class StageResolution {
                     p.message()));
         }
         for (ResolvedStage rs : result.stages()) {
-            if (rs.group() != null || hasTemplate(rawDefinition(f, rs.name()))) typeCheck(f, rs);
+            if (rs.retyped()) typeCheck(f, rs);
             f.stages().add(StageBuilder.build(f, rs.name(), rs.group(), rs.namePos(), rs.def()));
         }
-    }
-
-    private static YNode rawDefinition(DvcFile f, String name) {
-        return f.root().get("stages") instanceof YMap stages ? stages.get(name) : null;
-    }
-
-    private static boolean hasTemplate(YNode n) {
-        if (n instanceof YScalar s) return s.value() instanceof String str && TemplateResolver.containsTemplate(str);
-        if (n instanceof YMap m) {
-            for (YMap.Entry e : m.entries()) if (hasTemplate(e.key()) || hasTemplate(e.value())) return true;
-        } else if (n instanceof YSeq q) {
-            for (YNode x : q.items()) if (hasTemplate(x)) return true;
-        }
-        return false;
     }
 
     /** Checks a resolved definition against the schema, as DVC never does after interpolation (DVC #6989). */

@@ -278,6 +278,9 @@ public final class TemplateResolver {
             final List<Err> errs;
             final String stage;
             String where;
+            // set when a whole-value reference put a non-string value into the definition (only then can the
+            // resolved stage break the schema that the raw one passed)
+            boolean retyped;
             // the last failed lookup, for did-you-mean
             CNode missIn;
             String missPrefix;
@@ -735,6 +738,7 @@ public final class TemplateResolver {
                 if (r == FAIL) return null;
                 if (r == s) return sc;
                 if (r instanceof String str) return new YScalar(str, str, sc.style(), sc.pos(), sc.end());
+                ev.retyped = true;
                 return toYNode((CNode) r, sc);
             }
             if (n instanceof YSeq seq) {
@@ -897,7 +901,7 @@ public final class TemplateResolver {
             }
             if (!ok) return null;
             return new ResolvedStage(name, group, namePos, YMap.of(out, def.pos(), def.end()),
-                    Collections.unmodifiableSet(ev.used));
+                    Collections.unmodifiableSet(ev.used), ev.retyped);
         }
 
         /** Resolves literal foreach/matrix data: exact references stay context nodes, the rest plain values. */
