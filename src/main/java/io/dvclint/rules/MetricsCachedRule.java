@@ -33,16 +33,15 @@ public final class MetricsCachedRule extends CachedOutputRule {
 
                 ## Why it matters
 
-                Since DVC 3, stage `metrics` (and `plots`) are outputs like any other: `cache: true` is the
+                In DVC 3, stage `metrics` (and `plots`) are outputs like any other: `cache: true` is the
                 default. A cached metrics file is moved into the DVC cache, added to `.gitignore` and only a hash
                 is recorded in `dvc.lock`. Consequences:
 
                 - the numbers are not in Git: they do not show up in reviews or `git diff`, and other clones see
                   them only after `dvc pull`;
                 - `dvc metrics diff` / `dvc exp show` against other revisions need those revisions' cache objects;
-                - when DVC restores a stage from the run-cache or checks out outputs, the metrics file is
-                  replaced by the cached copy, so the value you read may be the one of an earlier run of the same
-                  inputs rather than of the model you just trained.
+                - after `git checkout` of another commit, the metrics file in the workspace keeps its old
+                  content until `dvc checkout`, so the numbers you read may not belong to that commit.
 
                 Metrics files are small and meant to be read and compared: keep them in Git with `cache: false`.
                 An explicit `cache: true` is respected (not flagged): it documents that caching is intended.
