@@ -26,7 +26,11 @@ public final class RuleEngine {
      * @param findings the findings of this project only (loader findings already in it); rewritten in place
      */
     public static void run(Project project, Findings findings, Config config) {
-        for (Rule rule : RuleRegistry.all()) {
+        run(project, findings, config, RuleRegistry.all());
+    }
+
+    static void run(Project project, Findings findings, Config config, List<Rule> rules) {
+        for (Rule rule : rules) {
             if (rule instanceof MetaRule || !config.enabled(rule.id())) continue;
             RuleContext ctx = new RuleContext(project, rule, config.rule(rule.id()), findings);
             try {
