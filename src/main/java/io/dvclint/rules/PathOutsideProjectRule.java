@@ -27,9 +27,12 @@ public final class PathOutsideProjectRule extends Rule {
     @Override
     public void check(RuleContext ctx) {
         Path root = ctx.project().root();
+        // without .dvc/ the root is only a guess (the files may come from a sub-folder of a larger repository):
+        // then only absolute paths are certain to be wrong
+        boolean certainRoot = java.nio.file.Files.isDirectory(root.resolve(".dvc"));
         for (Stage s : ctx.project().stages()) {
             for (Dep d : s.deps()) {
-                String why = outside(d.path(), d.abs(), root);
+                String why = outside(d.path(), d.abs(), root, certainRoot);
                 if (why != null) {
                     ctx.report(s, d.pos(), "dependency '" + d.path() + "' of " + s + " " + why
                             + ": other clones of the repository will not have it",
@@ -38,7 +41,7 @@ public final class PathOutsideProjectRule extends Rule {
                 }
             }
             for (Out o : s.outs()) {
-                String why = outside(o.path(), o.abs(), root);
+                String why = outside(o.path(), o.abs(), root, certainRoot);
                 if (why != null) {
                     ctx.report(s, o.pos(), "output '" + o.path() + "' of " + s + " " + why + (o.cache()
                             ? ": DVC 3 cannot save cached outputs outside the repository"
@@ -49,13 +52,13 @@ public final class PathOutsideProjectRule extends Rule {
         }
     }
 
-    private static String outside(String written, Path abs, Path root) {
+    private static String outside(String written, Path abs, Path root, boolean certainRoot) {
         if (Paths3.isUrl(written) || Paths3.isTemplated(written)) return null;
         if (Paths3.isAbsolute(written)) {
             return abs.startsWith(root) ? "is an absolute path (it breaks in any other checkout)"
                     : "is an absolute path outside the project";
         }
-        if (!abs.startsWith(root)) return "leaves the project root";
+        if (certainRoot && !abs.startsWith(root)) return "leaves the project root";
         return null;
     }
 
@@ -66,7 +69,8 @@ public final class PathOutsideProjectRule extends Rule {
 
                 A `deps` entry or an `outs`/`metrics`/`plots` entry whose path is absolute (`/data/x`,
                 `C:\\\\data`) or, resolved against the stage's `wdir`, lies outside the project root
-                (`../shared/data.csv`). Remote URLs (`s3://`, `gs://`, `https://`, `remote://`, `ds://`, ...)
+                (`../shared/data.csv`). The `..` check needs a `.dvc/` folder at the project root: without one the
+                root is only a guess and only absolute paths are flagged. Remote URLs (`s3://`, `gs://`, `https://`, `remote://`, `ds://`, ...)
                 are not flagged: DVC handles those as external dependencies on purpose.
 
                 ## Why it matters

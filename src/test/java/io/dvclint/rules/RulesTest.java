@@ -86,7 +86,10 @@ class RulesTest {
     }
 
     @Test
-    void pathOutsideProject() {
+    void pathOutsideProject() throws Exception {
+        assertEquals(List.of(6), lint(stage("    deps:\n      - ../x.csv\n      - /abs/y\n"), "path-outside-project")
+                .stream().map(Finding::line).toList(), "without .dvc/ only absolute paths are certain");
+        Files.createDirectories(dir.resolve(".dvc"));
         List<Finding> fs = lint(stage("    deps:\n      - ../x.csv\n      - /abs/y\n      - s3://b/k\n"
                 + "      - sub/../z\n    outs:\n      - ../../out\n"), "path-outside-project");
         assertEquals(3, fs.size(), fs.toString());
