@@ -1,6 +1,15 @@
 package io.dvclint.cli;
 
+import io.dvclint.config.Config;
+import io.dvclint.config.ConfigException;
+import io.dvclint.config.ConfigLoader;
 import io.dvclint.findings.Finding;
+import io.dvclint.findings.TextEdit;
+import io.dvclint.rules.Fixer;
+import io.dvclint.rules.RuleRegistry;
+import io.dvclint.yaml.SourceText;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.dvclint.findings.Findings;
 import io.dvclint.findings.Severity;
 import io.dvclint.format.Formats;
@@ -39,20 +48,34 @@ public final class LintCommand implements Callable<Integer> {
     /** Environment lookup, replaceable in tests. */
     static Function<String, String> env = System::getenv;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
-            description = "Exit 1 when a finding is at or above this severity: error (default), warning, info.")
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit 1 when a finding is at or above this severity: error (default), warning, info."
+                    + " Overrides fail-on of the configuration.")
     String failOn;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file to use instead of each project's .dvclint.yaml.")
+    Path configFile;
+
+    @Option(names = "--fix", description = "Apply the automatic fixes to the files, then report what is left.")
+    boolean fix;
+
+    @Option(names = "--diff", description = "Print the automatic fixes as a unified diff instead of applying them"
+            + " (exit 1 when there is any).")
+    boolean diff;
 
     @Option(names = "--no-color", description = "Never colour the text output.")
     boolean noColor;
 
     @Override
     public Integer call() {
-        Severity threshold;
-        try {
-            threshold = Severity.parse(failOn);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--fail-on: " + e.getMessage());
+        Severity threshold = null;
+        if (failOn != null) {
+            try {
+                threshold = Severity.parse(failOn);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--fail-on: " + e.getMessage());
+            }
         }
         Formatter formatter;
         try {
@@ -68,15 +91,67 @@ public final class LintCommand implements Callable<Integer> {
             if (!Files.exists(abs)) throw new UsageException("path '" + p + "' does not exist");
             roots.add(ProjectRoot.find(abs));
         }
-        Findings findings = new Findings();
-        for (Path root : roots) Linter.lint(root, findings);
-        List<Finding> sorted = findings.sorted();
+        Map<Path, Config> configs = new LinkedHashMap<>();
+        try {
+            Config given = configFile == null ? null
+                    : ConfigLoader.load(cwd.resolve(configFile).normalize(), RuleRegistry.ids());
+            for (Path root : roots) {
+                configs.put(root, given != null ? given : ConfigLoader.forRoot(root, RuleRegistry.ids()));
+            }
+        } catch (ConfigException e) {
+            System.err.println(displayPath(cwd, e.file()) + ":" + e.pos().line() + ":" + e.pos().col() + ": "
+                    + e.getMessage());
+            System.err.flush();
+            return Main.USAGE;
+        }
+        if (threshold == null) {
+            for (Config c : configs.values()) {
+                if (c.failOn() != null && (threshold == null || !c.failOn().atLeast(threshold))) threshold = c.failOn();
+            }
+            if (threshold == null) threshold = Severity.ERROR;
+        }
+        Findings findings = lintAll(configs);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        if (diff) {
+            boolean any = false;
+            for (Map.Entry<Path, List<TextEdit>> e : Fixer.select(findings.sorted()).entrySet()) {
+                SourceText src = findings.sourceOf(e.getKey());
+                if (src == null) continue;
+                String d = Fixer.unifiedDiff(displayPath(cwd, e.getKey()), src.text(),
+                        Fixer.apply(src.text(), e.getValue()));
+                if (!d.isEmpty()) any = true;
+                out.print(d);
+            }
+            out.flush();
+            return any ? Main.FINDINGS : Main.OK;
+        }
+        if (fix) {
+            int fixed = 0;
+            for (int pass = 0; pass < 10; pass++) {
+                Map<Path, List<TextEdit>> edits = Fixer.select(findings.sorted());
+                if (edits.isEmpty()) break;
+                for (Map.Entry<Path, List<TextEdit>> e : edits.entrySet()) {
+                    SourceText src = findings.sourceOf(e.getKey());
+                    if (src == null) continue;
+                    try {
+                        Files.writeString(e.getKey(), Fixer.apply(src.text(), e.getValue()), StandardCharsets.UTF_8);
+                    } catch (java.io.IOException ex) {
+                        throw new UsageException("cannot write " + e.getKey() + ": " + ex.getMessage());
+                    }
+                    fixed += e.getValue().size();
+                }
+                findings = lintAll(configs);
+            }
+            if (fixed > 0) System.err.println("dvclint: applied " + fixed + " fix edit" + (fixed == 1 ? "" : "s"));
+        }
+        List<Finding> sorted = findings.sorted();
         boolean color = !noColor && System.console() != null && System.getenv("NO_COLOR") == null
                 && "text".equals(formatName());
-        formatter.write(sorted, new Report(cwd, List.copyOf(roots), findings, color, Version.get()), out);
+        formatter.write(sorted, new Report(cwd, List.copyOf(roots), findings, color, Version.get(),
+                io.dvclint.rules.RuleRegistry::catalog), out);
         out.flush();
-        boolean fail = sorted.stream().anyMatch(f -> f.severity().atLeast(threshold));
+        Severity t = threshold;
+        boolean fail = sorted.stream().anyMatch(f -> f.severity().atLeast(t));
         return fail ? Main.FINDINGS : Main.OK;
     }
 
@@ -84,5 +159,16 @@ public final class LintCommand implements Callable<Integer> {
     String formatName() {
         if (format != null) return format;
         return "true".equalsIgnoreCase(env.apply("GITHUB_ACTIONS")) ? "github" : "text";
+    }
+
+    private static Findings lintAll(Map<Path, Config> configs) {
+        Findings findings = new Findings();
+        for (Map.Entry<Path, Config> e : configs.entrySet()) Linter.lint(e.getKey(), findings, e.getValue());
+        return findings;
+    }
+
+    private static String displayPath(Path cwd, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString().replace('\\', '/');
     }
 }

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code dvclint} command. Exit codes: 0 clean, 1 findings, 2 usage or configuration error, 3 internal. */
 @Command(name = "dvclint", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A fast, precise linter, validator and pipeline runner for DVC projects.",
-        subcommands = {LintCommand.class, DagCommand.class, SchemaCommand.class, CompletionCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {LintCommand.class, DagCommand.class, RulesCommand.class, ExplainCommand.class,
+            SchemaCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:clean: nothing at or above the failure threshold",
             "1:findings at or above the failure threshold",

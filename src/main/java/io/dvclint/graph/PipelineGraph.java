@@ -55,6 +55,11 @@ public final class PipelineGraph {
     private PipelineGraph() {
     }
 
+    /** The graph of a project, built once and shared. */
+    public static PipelineGraph of(Project project) {
+        return project.derived(PipelineGraph.class, () -> build(project));
+    }
+
     public static PipelineGraph build(Project project) {
         PipelineGraph g = new PipelineGraph();
         g.addNodes(project);

@@ -1,8 +1,12 @@
 package io.dvclint.lint;
 
+import io.dvclint.config.Config;
+import io.dvclint.config.ConfigLoader;
 import io.dvclint.findings.Findings;
 import io.dvclint.load.ProjectLoader;
 import io.dvclint.model.Project;
+import io.dvclint.rules.RuleEngine;
+import io.dvclint.rules.RuleRegistry;
 import java.nio.file.Path;
 
 /** Loads a project and runs every enabled rule over it. */
@@ -10,7 +14,17 @@ public final class Linter {
     private Linter() {
     }
 
+    /** Lints with the project's own {@code .dvclint.yaml} (if any); a broken one throws ConfigException. */
     public static Project lint(Path root, Findings findings) {
-        return new ProjectLoader(findings).load(root);
+        return lint(root, findings, ConfigLoader.forRoot(root, RuleRegistry.ids()));
+    }
+
+    public static Project lint(Path root, Findings findings, Config config) {
+        Findings run = new Findings();
+        Project project = new ProjectLoader(run).load(root);
+        RuleEngine.run(project, run, config);
+        run.sources().forEach(findings::source);
+        findings.addAll(run.all());
+        return project;
     }
 }

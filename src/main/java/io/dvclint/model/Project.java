@@ -12,8 +12,23 @@ public final class Project {
     private final io.dvclint.params.ParamsFiles paramsFiles = new io.dvclint.params.ParamsFiles();
     private io.dvclint.discovery.DvcIgnore ignore;
 
+    private final java.util.Map<Class<?>, Object> derived = new java.util.HashMap<>();
+
     public Project(Path root) {
         this.root = root;
+    }
+
+    /**
+     * Data derived from the project once and shared by everything that needs it (e.g. the pipeline graph), keyed
+     * by its type.
+     */
+    public <T> T derived(Class<T> type, java.util.function.Supplier<T> make) {
+        Object v = derived.get(type);
+        if (v == null) {
+            v = make.get();
+            derived.put(type, v);
+        }
+        return type.cast(v);
     }
 
     /** Params and vars files of the project, each read once. */

@@ -749,7 +749,7 @@ public final class TemplateResolver {
                     if (r == null) ok = false;
                     else out.add(r);
                 }
-                return ok ? YSeq.of(out, seq.pos(), seq.end()) : null;
+                return ok ? YSeq.like(seq, out) : null;
             }
             YMap m = (YMap) n;
             List<YMap.Entry> out = new ArrayList<>(m.size());
@@ -781,7 +781,7 @@ public final class TemplateResolver {
                 }
                 out.add(new YMap.Entry(ks, v));
             }
-            return ok ? YMap.of(out, m.pos(), m.end()) : null;
+            return ok ? YMap.like(m, out) : null;
         }
 
         YNode toYNode(CNode v, YScalar at) {
@@ -900,7 +900,7 @@ public final class TemplateResolver {
                 else out.add(new YMap.Entry(e.key(), r));
             }
             if (!ok) return null;
-            return new ResolvedStage(name, group, namePos, YMap.of(out, def.pos(), def.end()),
+            return new ResolvedStage(name, group, namePos, YMap.like(def, out),
                     Collections.unmodifiableSet(ev.used), ev.retyped);
         }
 

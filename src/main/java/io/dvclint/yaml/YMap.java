@@ -106,6 +106,11 @@ public final class YMap implements YNode {
         return new YMap(new ArrayList<>(entries), pos, end, false);
     }
 
+    /** A new mapping laid out like {@code like} (same positions and flow style), holding other entries. */
+    public static YMap like(YMap like, List<Entry> entries) {
+        return new YMap(new ArrayList<>(entries), like.pos, like.end, like.flow);
+    }
+
     public static YMap empty(Pos pos) {
         return new YMap(new ArrayList<>(), pos, pos, false);
     }

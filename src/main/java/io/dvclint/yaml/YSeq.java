@@ -23,6 +23,11 @@ public final class YSeq implements YNode {
         return new YSeq(new ArrayList<>(items), pos, end, false);
     }
 
+    /** A new sequence laid out like {@code like} (same positions and flow style), holding other items. */
+    public static YSeq like(YSeq like, List<YNode> items) {
+        return new YSeq(new ArrayList<>(items), like.pos, like.end, like.flow);
+    }
+
     public List<YNode> items() {
         return Collections.unmodifiableList(items);
     }

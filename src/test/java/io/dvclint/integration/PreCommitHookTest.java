@@ -98,10 +98,12 @@ class PreCommitHookTest {
         return p;
     }
 
-    /** Copies what a clone of this repository holds that the hook needs, then commits it; returns the commit. */
+    /** Copies what a clone of this repository holds (its tracked files, as in the work tree), then commits it. */
     String makeHookRepo() throws Exception {
         Files.createDirectories(hookRepo);
-        for (String rel : List.of(".pre-commit-hooks.yaml", "pom.xml", "bin", "src/main", "examples")) {
+        String tracked = ok(CHECKOUT, "git", "ls-files", "-z").output();
+        for (String rel : tracked.split("\0")) {
+            if (rel.isBlank() || !Files.exists(CHECKOUT.resolve(rel))) continue;
             copy(CHECKOUT.resolve(rel), hookRepo.resolve(rel));
         }
         assertTrue(Files.isExecutable(hookRepo.resolve("bin/dvclint")), "bin/dvclint must be executable");

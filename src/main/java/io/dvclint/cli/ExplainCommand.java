@@ -1,0 +1,31 @@
+package io.dvclint.cli;
+
+import io.dvclint.rules.DocsGenerator;
+import io.dvclint.rules.Rule;
+import io.dvclint.rules.RuleRegistry;
+import io.dvclint.rules.Similar;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code dvclint explain RULE}: the docs page of a rule. */
+@Command(name = "explain", mixinStandardHelpOptions = true, description = "Print the documentation of a rule.")
+public final class ExplainCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "RULE", description = "A rule id (see 'dvclint rules').")
+    String id;
+
+    @Override
+    public Integer call() {
+        Rule r = RuleRegistry.byId(id);
+        if (r == null) {
+            throw new UsageException("unknown rule '" + id + "'" + Similar.didYouMean(id, RuleRegistry.ids())
+                    + " (run 'dvclint rules' for the list)");
+        }
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        out.print(DocsGenerator.page(r));
+        out.flush();
+        return Main.OK;
+    }
+}

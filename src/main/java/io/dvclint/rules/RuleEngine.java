@@ -1,0 +1,80 @@
+package io.dvclint.rules;
+
+import io.dvclint.config.Config;
+import io.dvclint.findings.Finding;
+import io.dvclint.findings.Findings;
+import io.dvclint.findings.Severity;
+import io.dvclint.model.Project;
+import io.dvclint.yaml.Pos;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs the enabled rules over a loaded project, then applies inline suppressions and the configuration
+ * (disabled rules, severities, per-path ignores) to every finding of the run, the loader's included.
+ */
+public final class RuleEngine {
+    public static final String INTERNAL_ERROR = "internal-error";
+
+    private RuleEngine() {
+    }
+
+    /**
+     * @param findings the findings of this project only (loader findings already in it); rewritten in place
+     */
+    public static void run(Project project, Findings findings, Config config) {
+        run(project, findings, config, RuleRegistry.all());
+    }
+
+    static void run(Project project, Findings findings, Config config, List<Rule> rules) {
+        for (Rule rule : rules) {
+            if (rule instanceof MetaRule || !config.enabled(rule.id())) continue;
+            RuleContext ctx = new RuleContext(project, rule, config.rule(rule.id()), findings);
+            try {
+                rule.check(ctx);
+                findings.addAll(dedupe(ctx.reported()));
+            } catch (RuntimeException | StackOverflowError e) {
+                findings.add(internalError(project, rule, e));
+            }
+        }
+        Suppressions.apply(project, findings, config);
+        applyConfig(project, findings, config);
+    }
+
+    /** Stages generated from one foreach/matrix template point at the same text: report such a finding once. */
+    static List<Finding> dedupe(List<Finding> fs) {
+        Set<List<Object>> seen = new HashSet<>();
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : fs) {
+            if (seen.add(List.of(f.file(), f.pos(), f.message(), f.ruleId()))) out.add(f);
+        }
+        return out;
+    }
+
+    static Finding internalError(Project project, Rule rule, Throwable e) {
+        Path file = project.dvcFiles().isEmpty() ? project.root().resolve("dvc.yaml")
+                : project.dvcFiles().get(0).path();
+        StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        return new Finding(INTERNAL_ERROR, Severity.ERROR, file, Pos.START,
+                "rule '" + rule.id() + "' failed: " + e.getClass().getName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                "this is a bug in dvclint, please report it" + (at == null ? "" : " (at " + at + ")"));
+    }
+
+    static void applyConfig(Project project, Findings findings, Config config) {
+        findings.retain(f -> f.ruleId().equals(INTERNAL_ERROR) || config.enabled(f.ruleId())
+                && !config.ignored(rel(project, f.file()), f.ruleId()));
+        findings.replaceAll(f -> {
+            Severity s = config.rule(f.ruleId()).severity();
+            return s == null || s == f.severity() ? f : f.withSeverity(s);
+        });
+    }
+
+    static String rel(Project project, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(project.root()) ? project.rel(abs) : abs.toString().replace('\\', '/');
+    }
+}

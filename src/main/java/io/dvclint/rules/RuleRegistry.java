@@ -1,0 +1,79 @@
+package io.dvclint.rules;
+
+import io.dvclint.findings.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every rule, in a fixed order (an explicit list: no classpath scanning at start-up). */
+public final class RuleRegistry {
+    private static volatile List<Rule> all;
+    private static volatile Map<String, Rule> byId;
+
+    private RuleRegistry() {
+    }
+
+    public static List<Rule> all() {
+        List<Rule> a = all;
+        if (a == null) {
+            synchronized (RuleRegistry.class) {
+                if (all == null) init();
+                a = all;
+            }
+        }
+        return a;
+    }
+
+    public static Rule byId(String id) {
+        all();
+        return byId.get(id);
+    }
+
+    public static List<String> ids() {
+        all();
+        return List.copyOf(byId.keySet());
+    }
+
+    /** The catalogue formatters (SARIF) describe rules with. */
+    public static List<io.dvclint.format.RuleInfo> catalog() {
+        List<io.dvclint.format.RuleInfo> out = new ArrayList<>();
+        for (Rule r : all()) out.add(new io.dvclint.format.RuleInfo(r.id(), r.summary(), r.summary(), r.defaultSeverity()));
+        return out;
+    }
+
+    private static void init() {
+        List<Rule> list = new ArrayList<>();
+        list.add(new MetaRule("yaml-syntax", Severity.ERROR, "File is not valid UTF-8 YAML (DVC cannot parse it)",
+                "loader", LoaderDocs.YAML_SYNTAX));
+        list.add(new MetaRule("schema", Severity.ERROR, "dvc.yaml does not match DVC's schema",
+                "loader", LoaderDocs.SCHEMA));
+        list.add(new MetaRule("lock-schema", Severity.ERROR, "dvc.lock does not match DVC's lock file schema",
+                "loader", LoaderDocs.LOCK_SCHEMA));
+        list.add(new MetaRule("template", Severity.ERROR, "`${...}` templating or foreach/matrix that DVC cannot "
+                + "resolve", "templating", LoaderDocs.TEMPLATE));
+        list.add(new MetaRule("template-type", Severity.WARNING, "A templated value resolves to a type the field "
+                + "does not accept", "templating", LoaderDocs.TEMPLATE_TYPE));
+        list.add(new MetricsCachedRule());
+        list.add(new PlotsCachedRule());
+        list.add(new NoOutputsRule());
+        list.add(new EmptyCmdRule());
+        list.add(new StageNameRule());
+        list.add(new PathOutsideProjectRule());
+        list.add(new DvcFileAsOutputRule());
+        list.add(new ParamAsDependencyRule());
+        list.add(new WdirMissingRule());
+        list.add(new MetaRule(Suppressions.UNKNOWN, Severity.WARNING, "Suppression comment names an unknown rule",
+                "suppressions", LoaderDocs.UNKNOWN_SUPPRESSION));
+        list.add(new MetaRule(Suppressions.UNUSED, Severity.INFO, "Suppression comment that suppressed nothing",
+                "suppressions", LoaderDocs.UNUSED_SUPPRESSION));
+        list.add(new MetaRule(RuleEngine.INTERNAL_ERROR, Severity.ERROR, "A rule crashed (a bug in dvclint)",
+                "engine", LoaderDocs.INTERNAL_ERROR));
+        Map<String, Rule> m = new LinkedHashMap<>();
+        for (Rule r : list) {
+            if (m.put(r.id(), r) != null) throw new IllegalStateException("duplicate rule id " + r.id());
+        }
+        byId = m;
+        all = List.copyOf(list);
+    }
+}
