@@ -67,7 +67,7 @@ public final class DagCommand implements Callable<Integer> {
         List<Finding> errors = new ArrayList<>();
         for (Finding f : findings.all()) if (f.severity() == Severity.ERROR) errors.add(f);
         for (GraphProblem p : graph.problems()) {
-            errors.add(new Finding("graph", Severity.ERROR, p.file(), p.pos(), p.message(), p.hint()));
+            errors.add(new Finding(ruleOf(p.kind()), Severity.ERROR, p.file(), p.pos(), p.message(), p.hint()));
         }
         if (!errors.isEmpty()) {
             Report report = new Report(cwd, List.of(root), findings, false, Version.get());
@@ -91,6 +91,15 @@ public final class DagCommand implements Callable<Integer> {
         out.print(text);
         out.flush();
         return Main.OK;
+    }
+
+    static String ruleOf(GraphProblem.Kind k) {
+        return switch (k) {
+            case CYCLE -> "cycle";
+            case DUPLICATE_OUTPUT -> "duplicate-output";
+            case OVERLAPPING_OUTPUTS -> "overlapping-outputs";
+            case STAGE_INSIDE_OUTPUT -> "stage-inside-output";
+        };
     }
 
     private List<String> targets(Project project, PipelineGraph graph, Path cwd) {

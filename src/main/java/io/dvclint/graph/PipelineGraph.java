@@ -47,6 +47,8 @@ public final class PipelineGraph {
     private final List<GraphProblem> problems = new ArrayList<>();
     /** Output path (absolute, as a string with '/' separators) → owning node and output as written. */
     private final NavigableMap<String, OutOwner> outs = new TreeMap<>();
+    /** Every output, also those left out of {@link #outs} for a conflict (first owner of a path wins). */
+    private final Map<String, OutOwner> allOuts = new HashMap<>();
     private final Map<Stage, PipelineNode> byStage = new HashMap<>();
 
     private record OutOwner(PipelineNode node, String written, Path abs, Pos pos) {
@@ -101,6 +103,7 @@ public final class PipelineGraph {
                 Path file = n.stage() != null ? n.stage().file().path() : n.source().path();
                 String k = key(abs);
                 OutOwner mine = new OutOwner(n, names.get(i), abs, pos);
+                allOuts.putIfAbsent(k, mine);
                 OutOwner dup = outs.get(k);
                 if (dup != null) {
                     String msg = dup.node() == n
@@ -131,8 +134,8 @@ public final class PipelineGraph {
     }
 
     private String where(OutOwner o) {
-        Path f = o.node().stage() != null ? o.node().stage().file().path() : o.node().source().path();
-        return f.getFileName() + ":" + o.pos().line() + ":" + o.pos().col();
+        String f = o.node().stage() != null ? o.node().stage().file().relPath() : o.node().source().relPath();
+        return f + ":" + o.pos().line() + ":" + o.pos().col();
     }
 
     /** The output equal to or containing the path, if any (nearest first). */
@@ -167,7 +170,8 @@ public final class PipelineGraph {
     private void checkStagesInsideOutputs(Project project) {
         for (PipelineNode n : nodes) {
             Path file = n.stage() != null ? n.stage().file().path() : n.source().path();
-            OutOwner o = ancestorOf(key(file));
+            OutOwner o = null;
+            for (String p = key(file); p != null && o == null; p = parentKey(p)) o = allOuts.get(p);
             if (o != null && o.node() != n) {
                 Pos pos = n.stage() != null ? n.stage().pos() : Pos.START;
                 problems.add(new GraphProblem(GraphProblem.Kind.STAGE_INSIDE_OUTPUT, file, pos,

@@ -110,24 +110,52 @@ final class LoaderDocs {
     static final String TEMPLATE_TYPE = """
             ## What it flags
 
-            A `${...}` value that resolves to a type the field does not accept, e.g. a dictionary interpolated
-            into a string (`Cannot interpolate data of type 'dict'`), or a path field that resolves to a
-            number or list.
+            A stage field whose value is a whole `${...}` reference that resolves to a type the field does not
+            accept: `wdir: ${n}` with `n: 5`, `desc: ${flag}` with a boolean, a `deps` item that resolves to a
+            number or `null`, an `outs` flag mapping key that resolves to a number. The finding points at the
+            template in `dvc.yaml` and names the resolved value's type.
 
             ## Why it matters
 
-            DVC validates `dvc.yaml` before templating and does not validate the resolved values again; such
-            values fail later, when the stage is loaded or run, with errors far from their cause.
+            DVC validates `dvc.yaml` *before* templating (so `frozen: ${flag}` is already a `schema` error) and
+            never validates the resolved values again (DVC #6989). A value of the wrong type then fails later,
+            when the stage is loaded or run, far from its cause — or is silently used as a path such as `5`.
+            DVC accepts the file, so this is a warning.
 
             ## Example
 
             ```yaml
+            vars:
+              - workdir: 3
             stages:
               train:
-                cmd: python train.py ${train}
+                wdir: ${workdir}
+                cmd: python train.py
             ```
 
-            with `train:` a mapping in `params.yaml`: interpolate a scalar key (`${train.lr}`).
+            Fix: make the referenced value a string (`workdir: "3"`) or reference the intended key.
+            """;
+
+    static final String DVCIGNORE = """
+            ## What it flags
+
+            A line of a `.dvcignore` file that is not a valid gitwildmatch pattern (for example a lone `**` in a
+            wrong place, or a pattern ending in an escaping backslash) and which DVC's ignore machinery
+            (`pathspec`) refuses to compile.
+
+            ## Why it matters
+
+            DVC reads every `.dvcignore` when it walks the repository; a broken pattern makes every command fail
+            before it starts.
+
+            ## Example
+
+            ```
+            # .dvcignore
+            data\\
+            ```
+
+            Fix: escape or remove the offending character.
             """;
 
     static final String UNKNOWN_SUPPRESSION = """

@@ -54,6 +54,13 @@ public final class RuleRegistry {
                 + "resolve", "templating", LoaderDocs.TEMPLATE));
         list.add(new MetaRule("template-type", Severity.WARNING, "A templated value resolves to a type the field "
                 + "does not accept", "templating", LoaderDocs.TEMPLATE_TYPE));
+        list.add(new MetaRule("dvcignore", Severity.ERROR, "A .dvcignore pattern DVC cannot compile",
+                "loader", LoaderDocs.DVCIGNORE));
+        list.add(new CycleRule());
+        list.add(new DuplicateOutputRule());
+        list.add(new OverlappingOutputsRule());
+        list.add(new StageInsideOutputRule());
+        list.add(new OutputIgnoredRule());
         list.add(new MetricsCachedRule());
         list.add(new PlotsCachedRule());
         list.add(new NoOutputsRule());

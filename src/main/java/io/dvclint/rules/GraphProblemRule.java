@@ -1,0 +1,20 @@
+package io.dvclint.rules;
+
+import io.dvclint.graph.GraphProblem;
+import io.dvclint.graph.PipelineGraph;
+import java.util.List;
+
+/**
+ * Base of the rules that report what DVC's graph construction ({@code dvc/repo/graph.py:build_graph}) refuses:
+ * each reports the {@link GraphProblem}s of one kind, all of them at once where DVC stops at the first.
+ */
+abstract class GraphProblemRule extends Rule {
+    abstract GraphProblem.Kind kind();
+
+    @Override
+    public void check(RuleContext ctx) {
+        for (GraphProblem p : PipelineGraph.of(ctx.project()).problems()) {
+            if (p.kind() == kind()) ctx.report(p.file(), p.pos(), p.message(), p.hint(), List.of());
+        }
+    }
+}
