@@ -2,24 +2,26 @@ package io.dvclint.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Prints a shell completion script generated from the command model, so it always matches this version.
  * The bash script also works in zsh (it enables bashcompinit).
  */
-@Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Print a shell completion script for dvclint.",
-            "bash:  source <(dvclint completion bash)   (or save it to /etc/bash_completion.d/dvclint)",
-            "zsh:   source <(dvclint completion zsh)    (uses bashcompinit)"})
 public final class CompletionCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "SHELL", defaultValue = "bash",
-            description = "bash (default) or zsh.")
-    String shell;
+    String shell = "bash";
+    CommandSpec spec;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    static CommandSpec spec() {
+        CompletionCommand c = new CompletionCommand();
+        CommandSpec s = Cli.command(c, "completion", "Print a shell completion script for dvclint.",
+                "bash:  source <(dvclint completion bash)   (or save it to /etc/bash_completion.d/dvclint)",
+                "zsh:   source <(dvclint completion zsh)    (uses bashcompinit)");
+        s.addPositional(Cli.positional(String.class, v -> c.shell = v).arity("0..1").paramLabel("SHELL")
+                .description("bash (default) or zsh.").build());
+        c.spec = s;
+        return s;
+    }
 
     @Override
     public Integer call() {

@@ -21,37 +21,37 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dvclint dag [TARGET]}: the stage graph, in DVC's formats. */
-@Command(name = "dag", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show the pipeline graph of the project in the current folder, as 'dvc dag' does.",
-            "TARGET (a stage name, 'file:stage', a foreach/matrix group, or a dvc.yaml path) limits it to that",
-            "stage and its upstream."})
 public final class DagCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "TARGET", description = "Stage or pipeline file to show.")
     String target;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "ascii",
-            description = "ascii (default), mermaid, md, dot, json.")
-    String format;
-
-    @Option(names = "--mermaid", description = "Same as --format mermaid.")
+    String format = "ascii";
     boolean mermaid;
-
-    @Option(names = {"--md"}, description = "Same as --format md.")
     boolean md;
-
-    @Option(names = "--dot", description = "Same as --format dot.")
     boolean dot;
-
-    @Option(names = {"-o", "--outs"}, description = "Show the outputs graph instead of the stages graph.")
     boolean outs;
-
-    @Option(names = "--full", description = "Show the whole connected pipeline of TARGET, not only its upstream.")
     boolean full;
+
+    static CommandSpec spec() {
+        DagCommand c = new DagCommand();
+        CommandSpec s = Cli.command(c, "dag",
+                "Show the pipeline graph of the project in the current folder, as 'dvc dag' does.",
+                "TARGET (a stage name, 'file:stage', a foreach/matrix group, or a dvc.yaml path) limits it to that",
+                "stage and its upstream.");
+        s.addPositional(Cli.positional(String.class, v -> c.target = v).arity("0..1").paramLabel("TARGET")
+                .description("Stage or pipeline file to show.").build());
+        s.addOption(Cli.option(String.class, v -> c.format = v, "--format").paramLabel("FORMAT")
+                .description("ascii (default), mermaid, md, dot, json.").build());
+        s.addOption(Cli.flag(v -> c.mermaid = v, "--mermaid").description("Same as --format mermaid.").build());
+        s.addOption(Cli.flag(v -> c.md = v, "--md").description("Same as --format md.").build());
+        s.addOption(Cli.flag(v -> c.dot = v, "--dot").description("Same as --format dot.").build());
+        s.addOption(Cli.flag(v -> c.outs = v, "-o", "--outs")
+                .description("Show the outputs graph instead of the stages graph.").build());
+        s.addOption(Cli.flag(v -> c.full = v, "--full")
+                .description("Show the whole connected pipeline of TARGET, not only its upstream.").build());
+        return s;
+    }
 
     @Override
     public Integer call() {

@@ -7,14 +7,19 @@ import io.dvclint.rules.Similar;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dvclint explain RULE}: the docs page of a rule. */
-@Command(name = "explain", mixinStandardHelpOptions = true, description = "Print the documentation of a rule.")
 public final class ExplainCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "RULE", description = "A rule id (see 'dvclint rules').")
     String id;
+
+    static CommandSpec spec() {
+        ExplainCommand c = new ExplainCommand();
+        CommandSpec s = Cli.command(c, "explain", "Print the documentation of a rule.");
+        s.addPositional(Cli.positional(String.class, v -> c.id = v).arity("1").paramLabel("RULE")
+                .description("A rule id (see 'dvclint rules').").build());
+        return s;
+    }
 
     @Override
     public Integer call() {

@@ -27,48 +27,49 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dvclint lint [PATH...]}: load each project the paths belong to and report every problem at once. */
-@Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Lint the DVC project(s) holding PATH (default: the current folder).",
-            "A PATH may be a folder or any file of the project (dvc.yaml, dvc.lock, params files, *.dvc):",
-            "the whole project is linted once, whichever files were named."})
 public final class LintCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Folders or files of the project(s) to lint.")
     List<Path> paths = new ArrayList<>();
-
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = {"Output format: text, gcc, json, sarif, github, checkstyle, junit.",
-                "Default: github when the environment variable GITHUB_ACTIONS is true, else text."})
     String format;
-
     /** Environment lookup, replaceable in tests. */
     static Function<String, String> env = System::getenv;
-
-    @Option(names = "--fail-on", paramLabel = "SEVERITY",
-            description = "Exit 1 when a finding is at or above this severity: error (default), warning, info."
-                    + " Overrides fail-on of the configuration.")
     String failOn;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Configuration file to use instead of each project's .dvclint.yaml.")
     Path configFile;
-
-    @Option(names = "--fix", description = "Apply the automatic fixes to the files, then report what is left.")
     boolean fix;
-
-    @Option(names = "--diff", description = "Print the automatic fixes as a unified diff instead of applying them"
-            + " (exit 1 when there is any).")
     boolean diff;
-
-    @Option(names = "--no-color", description = "Never colour the text output.")
     boolean noColor;
+    private final List<String> pathArgs = new ArrayList<>();
+
+    static CommandSpec spec() {
+        LintCommand c = new LintCommand();
+        CommandSpec s = Cli.command(c, "lint",
+                "Lint the DVC project(s) holding PATH (default: the current folder).",
+                "A PATH may be a folder or any file of the project (dvc.yaml, dvc.lock, params files, *.dvc):",
+                "the whole project is linted once, whichever files were named.");
+        s.addPositional(Cli.positionals(c.pathArgs).paramLabel("PATH")
+                .description("Folders or files of the project(s) to lint.").build());
+        s.addOption(Cli.option(String.class, v -> c.format = v, "-f", "--format").paramLabel("FORMAT")
+                .description("Output format: text, gcc, json, sarif, github, checkstyle, junit.",
+                        "Default: github when the environment variable GITHUB_ACTIONS is true, else text.").build());
+        s.addOption(Cli.option(String.class, v -> c.failOn = v, "--fail-on").paramLabel("SEVERITY")
+                .description("Exit 1 when a finding is at or above this severity: error (default), warning, info."
+                        + " Overrides fail-on of the configuration.").build());
+        s.addOption(Cli.option(String.class, v -> c.configFile = Path.of(v), "--config").paramLabel("FILE")
+                .description("Configuration file to use instead of each project's .dvclint.yaml.").build());
+        s.addOption(Cli.flag(v -> c.fix = v, "--fix")
+                .description("Apply the automatic fixes to the files, then report what is left.").build());
+        s.addOption(Cli.flag(v -> c.diff = v, "--diff")
+                .description("Print the automatic fixes as a unified diff instead of applying them"
+                        + " (exit 1 when there is any).").build());
+        s.addOption(Cli.flag(v -> c.noColor = v, "--no-color").description("Never colour the text output.").build());
+        return s;
+    }
 
     @Override
     public Integer call() {
+        for (String p : pathArgs) paths.add(Path.of(p));
         Severity threshold = null;
         if (failOn != null) {
             try {

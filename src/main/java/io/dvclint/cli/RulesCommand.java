@@ -5,12 +5,15 @@ import io.dvclint.rules.RuleRegistry;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dvclint rules}: the table of rules. */
-@Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "List every rule: id, default severity, summary ('*' = has automatic fixes).")
 public final class RulesCommand implements Callable<Integer> {
+    static CommandSpec spec() {
+        return Cli.command(new RulesCommand(), "rules",
+                "List every rule: id, default severity, summary ('*' = has automatic fixes).");
+    }
+
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);

@@ -3,15 +3,18 @@ package io.dvclint.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Prints our JSON Schema, for yaml-language-server and IDEs. */
-@Command(name = "schema", mixinStandardHelpOptions = true,
-        description = "Print dvclint's JSON Schema for dvc.yaml (or dvc.lock) to stdout.")
 public final class SchemaCommand implements Callable<Integer> {
-    @Option(names = "--lock", description = "Print the schema of dvc.lock instead.")
     boolean lock;
+
+    static CommandSpec spec() {
+        SchemaCommand c = new SchemaCommand();
+        CommandSpec s = Cli.command(c, "schema", "Print dvclint's JSON Schema for dvc.yaml (or dvc.lock) to stdout.");
+        s.addOption(Cli.flag(v -> c.lock = v, "--lock").description("Print the schema of dvc.lock instead.").build());
+        return s;
+    }
 
     @Override
     public Integer call() throws IOException {
