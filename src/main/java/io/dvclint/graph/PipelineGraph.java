@@ -39,6 +39,15 @@ public final class PipelineGraph {
 
     /** One edge: {@code from} depends on {@code to}. */
     public record Edge(PipelineNode from, PipelineNode to) {
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     private final List<PipelineNode> nodes = new ArrayList<>();

@@ -22,6 +22,18 @@ public record Stage(DvcFile file, String name, String group, Pos pos, YMap def, 
                     Object cmd, Pos cmdPos, List<Dep> deps, List<Out> outs, List<ParamDep> params,
                     boolean frozen, boolean alwaysChanged, String desc) {
 
+    // Identity semantics (each is one object of the model), and no record-generated equals/hashCode: those would
+    // hash the whole model recursively and bootstrap method handles at start-up.
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
     /** DVC's addressing: the bare name in the root dvc.yaml, {@code sub/dvc.yaml:name} elsewhere. */
     public String address() {
         String rel = file.relPath();
