@@ -190,11 +190,11 @@ class PreCommitHookTest {
         for (String re : patterns) {
             java.util.regex.Pattern p = java.util.regex.Pattern.compile(re);
             for (String yes : List.of("dvc.yaml", "sub/dvc.yaml", "dvc.lock", "params.yaml", "a/params.yml",
-                    "data.dvc", "x/model.pkl.dvc")) {
+                    "data.dvc", "x/model.pkl.dvc", ".dvcignore", "sub/.dvcignore", ".dvclint.yaml")) {
                 assertTrue(p.matcher(yes).find(), re + " should match " + yes);
             }
             for (String no : List.of("mydvc.yaml", "dvc.yaml.bak", ".dvc/config", "other.yaml", "params.json",
-                    "src/dvc.py")) {
+                    "src/dvc.py", "x.dvcignore", "dvclint.yaml")) {
                 assertFalse(p.matcher(no).find(), re + " should not match " + no);
             }
         }
