@@ -150,23 +150,6 @@ public final class TemplateResolver {
         return new Pos(sc.pos().line(), sc.pos().col() + quote + v.codePointCount(0, Math.min(offset, v.length())));
     }
 
-    /** Edit distance counting a swap of adjacent characters as one edit (optimal string alignment). */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
-        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + c);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
-    }
-
     /** DVC's {@code humanize.join}: {@code a}, {@code a and b}, {@code a, b and c}. */
     private static String humanJoin(List<String> words) {
         if (words.size() == 1) return words.get(0);
@@ -609,7 +592,7 @@ public final class TemplateResolver {
             int bestD = Integer.MAX_VALUE;
             int limit = Math.min(3, seg.length() / 3);
             for (String c : candidates) {
-                int d = c.equalsIgnoreCase(seg) ? 0 : distance(seg, c);
+                int d = c.equalsIgnoreCase(seg) ? 0 : io.dvclint.findings.Suggest.distance(seg, c);
                 if (d <= limit && d < bestD) {
                     best = c;
                     bestD = d;

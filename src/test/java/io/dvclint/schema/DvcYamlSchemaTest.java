@@ -456,9 +456,9 @@ class DvcYamlSchemaTest {
 
     @Test
     void nearestKeyUsesDamerauLevenshtein() {
-        assertEquals(1, SchemaValidator.distance("dpes", "deps"));
-        assertEquals(1, SchemaValidator.distance("dep", "deps"));
-        assertEquals(3, SchemaValidator.distance("kitten", "sitting"));
+        assertEquals(1, io.dvclint.findings.Suggest.distance("dpes", "deps"));
+        assertEquals(1, io.dvclint.findings.Suggest.distance("dep", "deps"));
+        assertEquals(3, io.dvclint.findings.Suggest.distance("kitten", "sitting"));
         java.util.Set<String> keys = new java.util.LinkedHashSet<>(List.of("cmd", "deps", "outs", "frozen", "wdir"));
         assertEquals("frozen", SchemaValidator.nearest("forzen", keys));
         assertEquals("cmd", SchemaValidator.nearest("command", keys));
