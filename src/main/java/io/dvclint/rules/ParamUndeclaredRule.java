@@ -50,11 +50,22 @@ public final class ParamUndeclaredRule extends Rule {
         Project project = ctx.project();
         Path root = project.root().toAbsolutePath().normalize();
         Map<Path, List<PyParamReads.Read>> cache = new HashMap<>();
+        Set<Path> declaredAnywhere = new java.util.LinkedHashSet<>();
+        for (Stage s : project.stages()) for (ParamDep p : s.params()) declaredAnywhere.add(p.abs());
         for (Stage s : project.stages()) {
             // the params files this stage can read that exist, by absolute path
             Map<Path, String> files = new LinkedHashMap<>();
             for (Map.Entry<Path, String> e : ParamsSupport.readable(s).entrySet()) {
                 if (ParamsSupport.loadOk(project, e.getKey()) != null) files.put(e.getKey(), e.getValue());
+            }
+            // params files other stages declare, named relative to this stage's wdir
+            for (Path p : declaredAnywhere) {
+                if (files.containsKey(p) || ParamsSupport.loadOk(project, p) == null) continue;
+                try {
+                    files.put(p, Paths2.posix(s.wdirAbs().relativize(p)));
+                } catch (IllegalArgumentException e) {
+                    // another root
+                }
             }
             if (files.isEmpty()) continue;
             Set<String> done = new HashSet<>();
