@@ -75,21 +75,23 @@ public final class ParamHardcodedRule extends Rule {
                         continue;
                     }
                     if (leaves == null) leaves = leaves(ctx, s);
-                    Leaf hit = null;
+                    // the parameters of that name: the ones the stage declares, else the only one there is
+                    List<Leaf> named = new ArrayList<>(), declared = new ArrayList<>();
                     for (Leaf l : leaves) {
                         String last = l.key().substring(l.key().lastIndexOf('.') + 1);
-                        if (norm(last).equals(norm(name)) && same(l.value(), value)) {
-                            hit = l;
-                            break;
-                        }
+                        if (!norm(last).equals(norm(name))) continue;
+                        named.add(l);
+                        if (ParamsSupport.stageCovers(s, l.file(), l.key())) declared.add(l);
                     }
-                    if (hit == null) continue;
+                    List<Leaf> pick = !declared.isEmpty() ? declared : named;
+                    if (pick.size() != 1 || !same(pick.get(0).value(), value)) continue;
+                    Leaf hit = pick.get(0);
                     String literal = text.substring(w.start(), end);
                     Pos at = position(src, sc, w.start());
-                    String msg = "`" + literal + "` in the command of stage '" + s.address() + "' repeats " + hit.key() + " ("
+                    String msg = "`" + literal + "` in the command of " + ParamsSupport.label(s) + " repeats " + hit.key() + " ("
                             + PyFormat.str(hit.value()) + ") of " + hit.fileName() + ": when the parameter changes, "
                             + "the command still passes the old value";
-                    if (!seen.add(s.file().path() + "|" + at + "|" + msg)) continue;
+                    if (!seen.add(s.file().path() + "|" + at + "|" + hit.file() + "|" + hit.key() + "|" + literal)) continue;
                     boolean ctxFile = hit.file().equals(s.file().dir().resolve(ParamsSupport.DEFAULT).normalize());
                     String opt = eq > 0 ? w.text().substring(0, eq + 1) : w.text() + " ";
                     String hint = "pass `" + opt + "${" + hit.key() + "}`"
@@ -168,7 +170,9 @@ public final class ParamHardcodedRule extends Rule {
 
                 A `--name value` or `--name=value` option in a stage's `cmd` whose value equals a parameter
                 with the same name (its last key segment; `-` and `_` count as equal) in a params file the stage
-                can read — the files it declares under `params:` and the `params.yaml` of its wdir. Values are
+                can read — the files it declares under `params:` and the `params.yaml` of its wdir. When several
+                parameters have that name, only one the stage declares is compared (none or several: nothing is
+                reported, the match would be a guess). Values are
                 compared as Python prints them, numbers by value (`1e-3` equals `0.001`). Options whose value
                 already comes from `${...}` are not flagged.
 

@@ -46,10 +46,11 @@ public final class ParamMissingRule extends Rule {
                 List<String> all = null;
                 for (ParamKey k : p.keys()) {
                     if (ParamsFiles.lookup(l.root(), k.key()).isPresent()) continue;
+                    if (ParamsSupport.isGlob(k.key()) && ParamsSupport.globMatches(l.root(), k.key()) > 0) continue;
                     if (all == null) all = ParamsSupport.allKeys(l.root());
-                    String msg = "parameter '" + k.key() + "' of stage '" + s.address() + "' is missing from '" + p.file() + "'"
+                    String msg = "parameter '" + k.key() + "' of " + ParamsSupport.label(s) + " is missing from '" + p.file() + "'"
                             + Similar.didYouMean(k.key(), all);
-                    if (!seen.add(s.file().path() + "|" + k.pos() + "|" + msg)) continue;
+                    if (!seen.add(s.file().path() + "|" + k.pos() + "|" + p.abs() + "|" + k.key())) continue;
                     ctx.report(s, k.pos(), msg, "`dvc repro` fails before running the stage: \"Parameters '"
                             + k.key() + "' are missing from '" + p.file() + "'.\"", List.of());
                 }
@@ -63,7 +64,7 @@ public final class ParamMissingRule extends Rule {
         String hint;
         switch (problem.kind()) {
             case MISSING -> {
-                msg = "params file '" + p.file() + "' of stage '" + s.address() + "' does not exist";
+                msg = "params file '" + p.file() + "' of " + ParamsSupport.label(s) + " does not exist";
                 List<String> keys = p.keys().stream().map(ParamKey::key).toList();
                 hint = p.whole() || keys.isEmpty()
                         ? "`dvc status` shows it as deleted and `dvc repro` fails on it; create it, or remove it "
@@ -72,18 +73,18 @@ public final class ParamMissingRule extends Rule {
                                 + "' are missing from '" + p.file() + "'.\"";
             }
             case DIRECTORY -> {
-                msg = "params file '" + p.file() + "' of stage '" + s.address() + "' is a directory";
+                msg = "params file '" + p.file() + "' of " + ParamsSupport.label(s) + " is a directory";
                 hint = "`dvc repro` fails: '" + p.file() + "' is a directory, expected a parameters file";
             }
             default -> {
                 // one finding per file, not one per stage or key: the file is the problem
                 if (!unreadable.add(p.abs())) return;
-                msg = "params file '" + p.file() + "' of stage '" + s.address() + "' cannot be read: " + problem.message()
+                msg = "params file '" + p.file() + "' of " + ParamsSupport.label(s) + " cannot be read: " + problem.message()
                         + (problem.detail() == null ? "" : " (" + problem.detail() + ")");
                 hint = "`dvc repro` fails: Unable to read parameters from '" + p.file() + "'";
             }
         }
-        if (!seen.add(s.file().path() + "|" + p.pos() + "|" + msg)) return;
+        if (!seen.add(s.file().path() + "|" + p.pos() + "|" + p.abs())) return;
         ctx.report(s, p.pos(), msg, hint, List.of());
     }
 

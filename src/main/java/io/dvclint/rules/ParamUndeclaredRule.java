@@ -50,6 +50,7 @@ public final class ParamUndeclaredRule extends Rule {
         Project project = ctx.project();
         Path root = project.root().toAbsolutePath().normalize();
         Map<Path, List<PyParamReads.Read>> cache = new HashMap<>();
+        Set<String> done = new HashSet<>();
         Set<Path> declaredAnywhere = new java.util.LinkedHashSet<>();
         for (Stage s : project.stages()) for (ParamDep p : s.params()) declaredAnywhere.add(p.abs());
         for (Stage s : project.stages()) {
@@ -68,7 +69,6 @@ public final class ParamUndeclaredRule extends Rule {
                 }
             }
             if (files.isEmpty()) continue;
-            Set<String> done = new HashSet<>();
             for (StageScripts.Script sc : StageScripts.of(s.commands(), s.wdirAbs(), root)) {
                 if (sc.lang() != StageScripts.Lang.PYTHON) continue;
                 List<PyParamReads.Read> reads = cache.computeIfAbsent(sc.file(), f -> {
@@ -78,12 +78,13 @@ public final class ParamUndeclaredRule extends Rule {
                 for (PyParamReads.Read r : reads) {
                     Path file = resolve(project, r, sc, files);
                     if (file == null || ParamsSupport.stageCovers(s, file, r.key())) continue;
-                    if (!done.add(file + "\u0000" + r.key())) continue;
+                    String id = s.group() != null ? s.file().path() + "|" + s.group() : s.file().path() + "|" + s.name();
+                    if (!done.add(id + "\u0000" + file + "\u0000" + r.key())) continue;
                     String name = files.get(file);
                     String where = ParamsSupport.rel(project, sc.file()) + ":" + r.line();
                     YMap.Entry pe = YamlEdits.entry(s, "params");
                     Pos at = pe != null ? pe.key().pos() : s.pos();
-                    ctx.report(s, at, "stage '" + s.address() + "' reads '" + r.key() + "' from " + name + " ("
+                    ctx.report(s, at, ParamsSupport.label(s) + " reads '" + r.key() + "' from " + name + " ("
                             + where + ") but does not declare it under params:",
                             "changing it does not rerun the stage; declare it: `params: ["
                                     + (name.equals(ParamsSupport.DEFAULT) ? r.key() : "{" + name + ": [" + r.key() + "]}")

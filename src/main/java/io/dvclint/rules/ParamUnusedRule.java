@@ -47,19 +47,23 @@ public final class ParamUnusedRule extends Rule {
         for (DvcFile f : project.dvcFiles()) {
             if (!f.valid()) return;
             TemplateResolver.Result t = f.templating();
-            if (t != null && !t.contextOk()) return;
+            if (t != null && (!t.contextOk() || !t.errors().isEmpty())) return;
         }
         Set<Path> files = new LinkedHashSet<>();
         Set<Path> whole = new HashSet<>();
         Map<Path, List<String>> used = new LinkedHashMap<>();
         Set<Path> display = new HashSet<>();
+        Set<Path> declared = new HashSet<>();
         for (DvcFile f : project.dvcFiles()) {
             if (!f.stages().isEmpty()) files.add(f.dir().resolve(ParamsSupport.DEFAULT).normalize());
             for (Stage s : f.stages()) {
                 for (ParamDep p : s.params()) {
                     files.add(p.abs());
                     if (p.whole()) whole.add(p.abs());
-                    for (ParamKey k : p.keys()) used.computeIfAbsent(p.abs(), x -> new ArrayList<>()).add(k.key());
+                    for (ParamKey k : p.keys()) {
+                        used.computeIfAbsent(p.abs(), x -> new ArrayList<>()).add(k.key());
+                        declared.add(p.abs());
+                    }
                 }
             }
             TemplateResolver.Result t = f.templating();
@@ -76,6 +80,8 @@ public final class ParamUnusedRule extends Rule {
             }
         }
         for (Path file : files) {
+            // a file no stage declares a key of is not used for parameter tracking (at most as a vars source)
+            if (!declared.contains(file)) continue;
             if (whole.contains(file) || ParamsSupport.produced(project, file)) continue;
             ParamsFiles.Loaded l = ParamsSupport.loadOk(project, file);
             if (l == null || !(l.root() instanceof YMap root)) continue;
@@ -83,23 +89,40 @@ public final class ParamUnusedRule extends Rule {
             String name = ParamsSupport.rel(project, file);
             String note = display.contains(file) ? " (the top-level `params:` of dvc.yaml lists the file, but that "
                     + "only shows it in `dvc params show`)" : "";
-            report(ctx, file, name, root, "", keys, note);
+            List<Object[]> found = new ArrayList<>();
+            report(found, name, root, "", keys, note);
+            int max = maxPerFile(ctx);
+            for (int i = 0; i < found.size(); i++) {
+                if (max > 0 && i == max) {
+                    ctx.report(file, (io.dvclint.yaml.Pos) found.get(i)[0], (found.size() - max) + " more keys of "
+                            + name + " are not used by any stage (not listed one by one)",
+                            "set the option max-per-file of param-unused to 0 to list them all");
+                    break;
+                }
+                ctx.report(file, (io.dvclint.yaml.Pos) found.get(i)[0], (String) found.get(i)[1],
+                        "declare it under the params: of the stages whose code reads it, or remove it");
+            }
         }
     }
 
+    /** The {@code max-per-file} option: findings listed per file before one summary (0: no limit). */
+    private static int maxPerFile(RuleContext ctx) {
+        Object v = ctx.options().get("max-per-file");
+        return v instanceof Number n ? Math.max(0, n.intValue()) : 20;
+    }
+
     /** Reports the highest keys of {@code m} that nothing declares or reads, at any depth. */
-    private void report(RuleContext ctx, Path file, String name, YMap m, String prefix, List<String> used,
-                        String note) {
+    private void report(List<Object[]> found, String name, YMap m, String prefix, List<String> used, String note) {
         for (YMap.Entry e : m.entries()) {
             String key = prefix + e.name();
             boolean tracked = false, inside = false;
             for (String u : used) {
                 if (ParamsSupport.covers(u, key)) tracked = true;
-                else if (u.startsWith(key + ".")) inside = true;
+                else if (ParamsSupport.inside(u, key)) inside = true;
             }
             if (tracked) continue;
             if (inside) {
-                if (e.value() instanceof YMap sub) report(ctx, file, name, sub, key + ".", used, note);
+                if (e.value() instanceof YMap sub) report(found, name, sub, key + ".", used, note);
                 continue;
             }
             boolean section = e.value() instanceof YMap sub && sub.size() > 0;
@@ -110,10 +133,9 @@ public final class ParamUnusedRule extends Rule {
                 for (String k : ls.subList(0, Math.min(3, ls.size()))) shown.add(key + "." + k);
                 if (!shown.isEmpty()) leaves = " (" + String.join(", ", shown) + (ls.size() > 3 ? ", ..." : "") + ")";
             }
-            ctx.report(file, e.key().pos(), (section ? "section '" : "parameter '") + key + "'" + leaves + " of " + name
-                    + " is not used by any stage: no stage declares it under params: and no ${...} reads it, so "
-                    + "changing it reruns nothing" + note,
-                    "declare it under the params: of the stages whose code reads it, or remove it");
+            found.add(new Object[] {e.key().pos(), (section ? "section '" : "parameter '") + key + "'" + leaves
+                    + " of " + name + " is not used by any stage: no stage declares it under params: and no ${...} "
+                    + "reads it, so changing it reruns nothing" + note});
         }
     }
 
@@ -124,13 +146,24 @@ public final class ParamUnusedRule extends Rule {
 
                 A key of a params file that nothing in the pipeline depends on: no stage lists it (or a section
                 holding it) under `params:`, no stage tracks the whole file, and no `${...}` in any `dvc.yaml`
-                reads it. The files checked are the `params.yaml` next to each `dvc.yaml` that has stages, and
-                every file a stage names under `params:`.
+                reads it. The files checked are the params files of which at least one stage declares a key:
+                a file that no stage lists keys of is not used for parameter tracking at all (it may be a `vars`
+                source, or configuration the code reads on purpose without tracking), and flagging every key of it
+                would say nothing useful.
 
                 Keys are reported at the highest level where nothing is used: a section none of whose keys is
                 used is reported once; in a section where some keys are used, each unused key (or unused
                 sub-section) is reported. Declaring `train` covers `train.lr`; declaring `train.lr` covers only
                 that key, so `train.epochs` next to it is still reported.
+
+                At most 20 keys are listed per file, then one finding counts the rest (option `max-per-file`,
+                0 for no limit):
+
+                ```yaml
+                rules:
+                  param-unused:
+                    options: {max-per-file: 0}
+                ```
 
                 Files produced by a stage are skipped, and nothing is reported while a `dvc.yaml` fails to load
                 (what it would declare is unknown).

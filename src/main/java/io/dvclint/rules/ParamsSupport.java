@@ -44,9 +44,87 @@ final class ParamsSupport {
         return null;
     }
 
-    /** Whether the declared key {@code d} tracks {@code key}: equal, or an ancestor of it. */
+    /**
+     * Whether the declared key {@code d} tracks {@code key}: equal, or an ancestor of it. DVC reads declared keys
+     * with {@code dpath}, so a part may be a glob ({@code dataset.india*}).
+     */
     static boolean covers(String d, String key) {
-        return key.equals(d) || key.startsWith(d + ".");
+        if (key.equals(d) || key.startsWith(d + ".")) return true;
+        if (!isGlob(d)) return false;
+        String[] ds = d.split("\\.", -1), ks = key.split("\\.", -1);
+        if (ds.length > ks.length) return false;
+        for (int i = 0; i < ds.length; i++) if (!segmentMatches(ds[i], ks[i])) return false;
+        return true;
+    }
+
+    /** Whether the declared key {@code d} names something strictly inside {@code key}. */
+    static boolean inside(String d, String key) {
+        if (d.startsWith(key + ".")) return true;
+        if (!isGlob(d)) return false;
+        String[] ds = d.split("\\.", -1), ks = key.split("\\.", -1);
+        if (ds.length <= ks.length) return false;
+        for (int i = 0; i < ks.length; i++) if (!segmentMatches(ds[i], ks[i])) return false;
+        return true;
+    }
+
+    static boolean isGlob(String key) {
+        return key.indexOf('*') >= 0 || key.indexOf('?') >= 0 || key.indexOf('[') >= 0;
+    }
+
+    /** fnmatch of one key part ({@code *}, {@code ?}, {@code [...]}), as dpath matches globs. */
+    static boolean segmentMatches(String glob, String s) {
+        if (!isGlob(glob)) return glob.equals(s);
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*') {
+                re.append(".*");
+            } else if (c == '?') {
+                re.append('.');
+            } else if (c == '[') {
+                int j = glob.indexOf(']', i + 2);
+                if (j < 0) {
+                    re.append("\\[");
+                } else {
+                    String set = glob.substring(i + 1, j);
+                    if (set.startsWith("!")) set = "^" + set.substring(1);
+                    re.append('[').append(set.replace("\\", "\\\\")).append(']');
+                    i = j;
+                }
+            } else {
+                re.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+            }
+        }
+        try {
+            return s.matches(re.toString());
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return false;
+        }
+    }
+
+    /** How many nodes a glob key matches in a document (dpath's get needs exactly one). */
+    static int globMatches(YNode root, String key) {
+        List<YNode> cur = List.of(root);
+        for (String seg : key.split("\\.", -1)) {
+            List<YNode> next = new ArrayList<>();
+            for (YNode n : cur) {
+                if (n instanceof YMap m) {
+                    for (YMap.Entry e : m.entries()) if (segmentMatches(seg, e.name())) next.add(e.value());
+                } else if (n instanceof io.dvclint.yaml.YSeq sq) {
+                    for (int i = 0; i < sq.size(); i++) if (segmentMatches(seg, String.valueOf(i))) next.add(sq.get(i));
+                }
+            }
+            cur = next;
+        }
+        return cur.size();
+    }
+
+    /**
+     * How a stage is named in messages. Findings of generated stages at one template position are reported once,
+     * for the first stage; the label says where it comes from.
+     */
+    static String label(Stage s) {
+        return "stage '" + s.address() + "'" + (s.group() != null ? " (generated from '" + s.group() + "')" : "");
     }
 
     /** Whether the stage's declaration tracks {@code key} of the file (whole-file tracking tracks all). */

@@ -234,6 +234,37 @@ class ParamsRulesTest {
         assertTrue(fs.get(0).message().contains("only shows it in `dvc params show`"), fs.get(0).message());
     }
 
+    @Test
+    void unusedIsCappedPerFile() {
+        StringBuilder p = new StringBuilder("used: 1\n");
+        for (int i = 0; i < 25; i++) p.append("k").append(i).append(": ").append(i).append('\n');
+        write(dir, "params.yaml", p.toString());
+        List<Finding> fs = lint("stages:\n  t:\n    cmd: x\n    params: [used]\n", "param-unused");
+        assertEquals(21, fs.size());
+        assertEquals("5 more keys of params.yaml are not used by any stage (not listed one by one)",
+                fs.get(20).message());
+        write(dir, ".dvclint.yaml", "rules:\n  param-unused: {options: {max-per-file: 0}}\n");
+        Findings all = new Findings();
+        Linter.lint(dir, all);
+        assertEquals(25, all.all().stream().filter(f -> f.ruleId().equals("param-unused")).count());
+    }
+
+    @Test
+    void unusedSkipsFilesWithoutDeclaredKeys() {
+        // only a vars source for ${...}; nothing declared from it: not checked
+        write(dir, "params.yaml", "paths:\n  raw: data/raw\n  out: data/out\nother: 1\n");
+        assertEquals(List.of(), lint("stages:\n  t:\n    cmd: cp ${paths.raw} x\n", "param-unused"));
+    }
+
+    @Test
+    void globKeysAsDpathReadsThem() {
+        write(dir, "params.yaml", "data:\n  india_v2: {a: 1}\n  china: {a: 2}\n");
+        assertEquals(List.of(), lint("stages:\n  t:\n    cmd: x\n    params:\n      - data.india*\n      - data.ch?na\n",
+                "param-missing"));
+        assertEquals(List.of(), lint("param-unused"));
+        assertEquals(1, lint("stages:\n  t:\n    cmd: x\n    params:\n      - data.japan*\n", "param-missing").size());
+    }
+
     // ------------------------------------------------------------------ param-hardcoded
 
     @Test
@@ -264,6 +295,12 @@ class ParamsRulesTest {
         assertEquals(List.of(), lint("stages:\n  a:\n    cmd: python t.py --epochs 10\n", "param-hardcoded"));
         assertEquals(1, lint("stages:\n  a:\n    cmd: python t.py --epochs 10\n    params:\n"
                 + "      - vals.yaml: [epochs]\n", "param-hardcoded").size());
+        // several parameters of that name: only a declared one is compared
+        write(dir, "params.yaml", "a:\n  direction: min\nb:\n  direction: min\n");
+        assertEquals(List.of(), lint("stages:\n  s:\n    cmd: run --direction min\n", "param-hardcoded"));
+        assertEquals(List.of("`--direction min` in the command of stage 's' repeats b.direction (min) of params.yaml: "
+                + "when the parameter changes, the command still passes the old value"),
+                messages(lint("stages:\n  s:\n    cmd: run --direction min\n    params: [b]\n", "param-hardcoded")));
     }
 
     // ------------------------------------------------------------------ param-undeclared
