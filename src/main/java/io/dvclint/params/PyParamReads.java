@@ -17,6 +17,7 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li>a load call (a function whose name contains {@code load}, e.g. {@code yaml.safe_load}, {@code json.load},
+ *       or is {@code from_yaml}/{@code from_json}/{@code from_toml}/{@code read_yaml},
  *       {@code toml.load}, {@code OmegaConf.load}, {@code Box.from_yaml}) whose arguments name a params file — a
  *       string literal, a variable assigned such a literal (or a path built from it), or a handle from
  *       {@code open(...)} of one — and {@code dvc.api.params_show()} (all params, file unknown);</li>
@@ -348,7 +349,7 @@ public final class PyParamReads {
                     }
                 } else if (!bd.prefix.isEmpty() && wholeUse(v[0], v[1], b)) {
                     bd.accessed = true;
-                    read(bd.fileRef, bd.prefix, t.get(v[0]).pos().line());
+                    read(bd.fileRef, bd.prefix, bd.line); // where the part was taken from the params
                 }
                 i = Math.max(after, v[1]);
                 continue;
@@ -380,6 +381,7 @@ public final class PyParamReads {
 
     private static boolean isLoader(String n) {
         String l = n.toLowerCase();
+        if (l.equals("from_yaml") || l.equals("from_json") || l.equals("from_toml") || l.equals("read_yaml")) return true;
         return l.contains("load") && !l.contains("upload") && !l.contains("download");
     }
 

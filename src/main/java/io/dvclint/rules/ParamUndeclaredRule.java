@@ -249,7 +249,7 @@ public final class ParamUndeclaredRule extends Rule {
                 not). The reads recognised are, precision first:
 
                 - `yaml.safe_load(open("params.yaml"))["train"]["epochs"]`, and a load (`yaml.safe_load`,
-                  `json.load`, `toml.load`, `tomllib.load`, `OmegaConf.load`, `Box.from_yaml`, any `...load...`
+                  `json.load`, `toml.load`, `tomllib.load`, `OmegaConf.load`, `Box.from_yaml`, `read_yaml`, any `...load...`
                   call) of a params file named by a literal, a variable holding its path, or an `open()` handle
                   of it, assigned to a variable that is subscripted later: `params["train"]["lr"]`,
                   `params.get("train")`;

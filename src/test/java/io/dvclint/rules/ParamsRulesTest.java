@@ -354,7 +354,7 @@ class ParamsRulesTest {
                 """);
         List<Finding> fs = lint("param-undeclared");
         assertEquals(java.util.Set.of("train.epochs (src/train.py:6)", "seed (src/train.py:7)",
-                "data.split (src/train.py:9)", "train.opt (src/train.py:14)"), fs.stream().map(f -> {
+                "data.split (src/train.py:9)", "train.opt (src/train.py:13)"), fs.stream().map(f -> {
                     String m = f.message();
                     int a = m.indexOf("reads '") + 7;
                     return m.substring(a, m.indexOf('\'', a)) + " (" + m.substring(m.indexOf("(") + 1, m.indexOf(")"))
