@@ -20,7 +20,8 @@ import java.util.function.Predicate;
  *       or is {@code from_yaml}/{@code from_json}/{@code from_toml}/{@code read_yaml},
  *       {@code toml.load}, {@code OmegaConf.load}, {@code Box.from_yaml}) whose arguments name a params file — a
  *       string literal, a variable assigned such a literal (or a path built from it), or a handle from
- *       {@code open(...)} of one — and {@code dvc.api.params_show()} (all params, file unknown);</li>
+ *       {@code open(...)} of one — and {@code dvc.api.params_show()} or a helper {@code load_params()} /
+ *       {@code read_params()} called without arguments (all params, file unknown);</li>
  *   <li>followed directly by subscripts ({@code ["train"]["lr"]}), {@code .get("lr")} calls or, for objects with
  *       attribute access (OmegaConf, Box, EasyDict, ...), attributes ({@code cfg.train.lr});</li>
  *   <li>or assigned to a variable (also {@code self.params}) that is subscripted later; a variable assigned a part
@@ -250,7 +251,7 @@ public final class PyParamReads {
         for (int i = a; i < b; i++) {
             if (!name(i) || !op(i + 1, "(")) continue;
             String n = t.get(i).text();
-            boolean show = n.equals("params_show");
+            boolean show = isShow(i);
             if (!show && !isLoader(n)) continue;
             int c = close(i + 1, b);
             if (c < 0) return null;
@@ -357,9 +358,10 @@ public final class PyParamReads {
             if (name(i) && op(i + 1, "(")) {
                 String n = t.get(i).text();
                 int c = close(i + 1, b);
-                if (c > 0 && (n.equals("params_show") || isLoader(n))) {
-                    String ref = n.equals("params_show") ? null : ref(i + 2, c);
-                    if (ref != null || n.equals("params_show")) {
+                boolean show = isShow(i);
+                if (c > 0 && (show || isLoader(n))) {
+                    String ref = show ? null : ref(i + 2, c);
+                    if (ref != null || show) {
                         List<String> chain = new ArrayList<>();
                         boolean attr = false;
                         for (int j = a; j < i; j++) {
@@ -377,6 +379,17 @@ public final class PyParamReads {
     /** A key part DVC's dotted keys can address. */
     private static boolean segment(String s) {
         return !s.isEmpty() && !s.contains(".");
+    }
+
+    /**
+     * A call returning all params without naming a file: {@code dvc.api.params_show(...)}, or a project helper
+     * {@code load_params()} / {@code read_params()} called without arguments.
+     */
+    private boolean isShow(int i) {
+        String n = t.get(i).text();
+        if (n.equals("params_show")) return true;
+        return (n.equals("load_params") || n.equals("read_params")) && op(i + 1, "(") && op(i + 2, ")")
+                && !op(i - 1, ".");
     }
 
     private static boolean isLoader(String n) {

@@ -256,7 +256,8 @@ public final class ParamUndeclaredRule extends Rule {
                 - a part assigned to a variable (`tp = params["train"]`, then `tp["lr"]`; used whole, as in
                   `Model(**tp)`, it counts as reading all of `train`);
                 - attribute access on OmegaConf / Box / EasyDict objects: `cfg.train.lr`;
-                - `dvc.api.params_show()["train"]["lr"]` (looked up in every params file of the stage).
+                - `dvc.api.params_show()["train"]["lr"]`, and the same through a project helper called without
+                  arguments, `load_params()` or `read_params()` (looked up in every params file of the stage).
 
                 Only keys that exist in the params file are reported; the file must be one the stage can read
                 (a file it declares, or the `params.yaml` of its wdir). Keys read through a computed name

@@ -38,6 +38,8 @@ class PyParamReadsTest {
         assertEquals(List.of("params.yaml:train.lr@3"),
                 reads("class T:\n    def __init__(self):\n        self.cfg = Box.from_yaml(filename='params.yaml'); print(self.cfg.train.lr)\n"));
         assertEquals(List.of("null:train.lr@2"), reads("import dvc.api\nlr = dvc.api.params_show()['train']['lr']\n"));
+        assertEquals(List.of("null:model.units@2"), reads("params = load_params()\nm = get_model(units=params['model']['units'])\n"));
+        assertEquals(List.of(), reads("p = model.load_params()\nq = load_params(path)\nprint(p['a'], q['b'])\n"));
         assertEquals(List.of("p.json:a.b@3"), reads("P = os.path.join(ROOT, 'p.json')\nd = json.load(open(P))\nprint(d['a']['b'])\n"));
     }
 

@@ -169,6 +169,13 @@ class ParamsRulesTest {
     }
 
     @Test
+    void paramsFileIsADirectory() throws Exception {
+        Files.createDirectories(dir.resolve("conf.yaml"));
+        List<Finding> fs = lint("stages:\n  t:\n    cmd: x\n    params:\n      - conf.yaml: [a]\n", "param-missing");
+        assertEquals(List.of("params file 'conf.yaml' of stage 't' is a directory"), messages(fs));
+    }
+
+    @Test
     void missingFileProducedByAStageIsNotFlagged() {
         assertEquals(List.of(), lint("stages:\n  gen:\n    cmd: make-params\n    outs:\n      - conf/params.yaml\n"
                 + "  t:\n    cmd: x\n    params:\n      - conf/params.yaml: [lr]\n", "param-missing"));
