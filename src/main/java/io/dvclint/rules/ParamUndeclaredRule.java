@@ -78,6 +78,8 @@ public final class ParamUndeclaredRule extends Rule {
                 for (PyParamReads.Read r : reads) {
                     Path file = resolve(project, r, sc, files);
                     if (file == null || ParamsSupport.stageCovers(s, file, r.key())) continue;
+                    // the file is a dependency, or the value reaches the command through ${...}: a change reruns it
+                    if (ParamsSupport.fileDep(s, file) || ParamsSupport.templateCovers(s, file, r.key())) continue;
                     String id = s.group() != null ? s.file().path() + "|" + s.group() : s.file().path() + "|" + s.name();
                     if (!done.add(id + "\u0000" + file + "\u0000" + r.key())) continue;
                     String name = files.get(file);
@@ -260,7 +262,9 @@ public final class ParamUndeclaredRule extends Rule {
                   arguments, `load_params()` or `read_params()` (looked up in every params file of the stage).
 
                 Only keys that exist in the params file are reported; the file must be one the stage can read
-                (a file it declares, or the `params.yaml` of its wdir). Keys read through a computed name
+                (a file it declares, the `params.yaml` of its wdir, or a params file another stage declares). Not
+                reported either: keys the stage's own `${...}` reads (a change changes the command, which reruns
+                the stage) and files the stage lists under `deps:` (any change of the file reruns it). Keys read through a computed name
                 (`params[name]`), paths passed on the command line, or helper functions defined elsewhere are not
                 followed.
 

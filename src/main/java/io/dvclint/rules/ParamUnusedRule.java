@@ -83,6 +83,8 @@ public final class ParamUnusedRule extends Rule {
             // a file no stage declares a key of is not used for parameter tracking (at most as a vars source)
             if (!declared.contains(file)) continue;
             if (whole.contains(file) || ParamsSupport.produced(project, file)) continue;
+            // a stage depending on the file as a path reruns on any change of it
+            if (project.stages().stream().anyMatch(st -> ParamsSupport.fileDep(st, file))) continue;
             ParamsFiles.Loaded l = ParamsSupport.loadOk(project, file);
             if (l == null || !(l.root() instanceof YMap root)) continue;
             List<String> keys = used.getOrDefault(file, List.of());
@@ -165,7 +167,8 @@ public final class ParamUnusedRule extends Rule {
                     options: {max-per-file: 0}
                 ```
 
-                Files produced by a stage are skipped, and nothing is reported while a `dvc.yaml` fails to load
+                Files a stage lists under `deps:` (or inside a folder it lists) are skipped: any change of them
+                reruns that stage. Files produced by a stage are skipped, and nothing is reported while a `dvc.yaml` fails to load
                 (what it would declare is unknown).
 
                 ## Why it matters

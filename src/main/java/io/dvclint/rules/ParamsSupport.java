@@ -38,6 +38,24 @@ final class ParamsSupport {
         return out;
     }
 
+    /** Whether the stage depends on the file as a path (itself, or a folder holding it): any change reruns it. */
+    static boolean fileDep(Stage s, Path abs) {
+        for (io.dvclint.model.Dep d : s.deps()) if (abs.startsWith(d.abs())) return true;
+        return false;
+    }
+
+    /** Whether a {@code ${...}} of the stage reads {@code key} of the file (or a part holding it). */
+    static boolean templateCovers(Stage s, Path abs, String key) {
+        io.dvclint.template.TemplateResolver.Result t = s.file().templating();
+        if (t == null) return false;
+        io.dvclint.template.ResolvedStage rs = t.stage(s.name());
+        if (rs == null) return false;
+        for (io.dvclint.template.UsedVar u : rs.used()) {
+            if (u.fromFile() && u.file().toAbsolutePath().normalize().equals(abs) && covers(u.key(), key)) return true;
+        }
+        return false;
+    }
+
     /** The stage's declaration for one file, or null. */
     static ParamDep declared(Stage s, Path abs) {
         for (ParamDep p : s.params()) if (p.abs().equals(abs)) return p;

@@ -227,6 +227,9 @@ class ParamsRulesTest {
         assertEquals(List.of(), lint("params:\n  - display.yaml\nstages:\n  t:\n    cmd: echo ${a}\n    params:\n"
                 + "      - b\n      - other.yaml:\n  m:\n    foreach: ${models}\n    do:\n      cmd: echo ${item.name}\n",
                 "param-unused"));
+        // a stage depends on the whole file as a path: any change reruns it
+        assertEquals(List.of(), lint("stages:\n  t:\n    cmd: x\n    params: [a]\n  u:\n    cmd: y\n    deps: [params.yaml]\n",
+                "param-unused"));
         // a dvc.yaml without stages: its params.yaml is not checked
         assertEquals(List.of(), lint("plots:\n  - p.csv\n", "param-unused"));
         // a broken dvc.yaml: what it declares is unknown, nothing is reported
@@ -386,6 +389,14 @@ class ParamsRulesTest {
                 # params["seed"]
                 s = "params['seed']"
                 """);
+        assertEquals(List.of(), lint("param-undeclared"));
+        // the file is a dependency of the stage, or the key reaches the command through ${...}
+        write(dir, "src/train.py", "import yaml\np = yaml.safe_load(open('params.yaml'))\nprint(p['seed'])\n");
+        write(dir, "dvc.yaml", "stages:\n  t:\n    cmd: python src/train.py\n    params: [train]\n");
+        assertEquals(1, lint("param-undeclared").size());
+        write(dir, "dvc.yaml", "stages:\n  t:\n    cmd: python src/train.py\n    deps: [params.yaml]\n");
+        assertEquals(List.of(), lint("param-undeclared"));
+        write(dir, "dvc.yaml", "stages:\n  t:\n    cmd: python src/train.py --s ${seed}\n    params: [train]\n");
         assertEquals(List.of(), lint("param-undeclared"));
         // rebinding ends the binding
         write(dir, "src/train.py", "import yaml\nparams = yaml.safe_load(open('params.yaml'))\nparams = {}\n"
