@@ -169,6 +169,16 @@ class ParamsRulesTest {
     }
 
     @Test
+    void generatedStagesMissingFilesAreOneFinding() {
+        write(dir, "params/a.yaml", "x: 1\n");
+        List<Finding> fs = lint("stages:\n  g:\n    foreach: [a, b, c, d, e, f]\n    do:\n      cmd: run ${item}\n"
+                + "      params:\n        - params/${item}.yaml:\n", "param-missing");
+        assertEquals(List.of("params file 'params/b.yaml' of stage 'g@b' (generated from 'g') does not exist; the same "
+                + "for 4 more stages generated from 'g' ('params/c.yaml', 'params/d.yaml', 'params/e.yaml', ...)"),
+                messages(fs));
+    }
+
+    @Test
     void paramsFileIsADirectory() throws Exception {
         Files.createDirectories(dir.resolve("conf.yaml"));
         List<Finding> fs = lint("stages:\n  t:\n    cmd: x\n    params:\n      - conf.yaml: [a]\n", "param-missing");
