@@ -70,6 +70,10 @@ public final class RuleRegistry {
         list.add(new DvcFileAsOutputRule());
         list.add(new ParamAsDependencyRule());
         list.add(new WdirMissingRule());
+        list.add(new ParamMissingRule());
+        list.add(new ParamUndeclaredRule());
+        list.add(new ParamUnusedRule());
+        list.add(new ParamHardcodedRule());
         list.add(new MetaRule(Suppressions.UNKNOWN, Severity.WARNING, "Suppression comment names an unknown rule",
                 "suppressions", LoaderDocs.UNKNOWN_SUPPRESSION));
         list.add(new MetaRule(Suppressions.UNUSED, Severity.INFO, "Suppression comment that suppressed nothing",

@@ -1,0 +1,304 @@
+package io.dvclint.rules;
+
+import io.dvclint.findings.Severity;
+import io.dvclint.findings.TextEdit;
+import io.dvclint.model.ParamDep;
+import io.dvclint.model.Paths2;
+import io.dvclint.model.Project;
+import io.dvclint.model.Stage;
+import io.dvclint.params.ParamsFiles;
+import io.dvclint.params.PyParamReads;
+import io.dvclint.yaml.Pos;
+import io.dvclint.yaml.SourceText;
+import io.dvclint.yaml.YMap;
+import io.dvclint.yaml.YNode;
+import io.dvclint.yaml.YScalar;
+import io.dvclint.yaml.YSeq;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code param-undeclared}: a stage's script reads a params key the stage does not declare. */
+public final class ParamUndeclaredRule extends Rule {
+    @Override
+    public String id() {
+        return "param-undeclared";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public String summary() {
+        return "A stage's script reads a params key the stage does not declare: changing it does not rerun the stage";
+    }
+
+    @Override
+    public boolean fixable() {
+        return true;
+    }
+
+    @Override
+    public void check(RuleContext ctx) {
+        Project project = ctx.project();
+        Path root = project.root().toAbsolutePath().normalize();
+        Map<Path, List<PyParamReads.Read>> cache = new HashMap<>();
+        Set<String> done = new HashSet<>();
+        Set<Path> declaredAnywhere = new java.util.LinkedHashSet<>();
+        for (Stage s : project.stages()) for (ParamDep p : s.params()) declaredAnywhere.add(p.abs());
+        for (Stage s : project.stages()) {
+            // the params files this stage can read that exist, by absolute path
+            Map<Path, String> files = new LinkedHashMap<>();
+            for (Map.Entry<Path, String> e : ParamsSupport.readable(s).entrySet()) {
+                if (ParamsSupport.loadOk(project, e.getKey()) != null) files.put(e.getKey(), e.getValue());
+            }
+            // params files other stages declare, named relative to this stage's wdir
+            for (Path p : declaredAnywhere) {
+                if (files.containsKey(p) || ParamsSupport.loadOk(project, p) == null) continue;
+                try {
+                    files.put(p, Paths2.posix(s.wdirAbs().relativize(p)));
+                } catch (IllegalArgumentException e) {
+                    // another root
+                }
+            }
+            if (files.isEmpty()) continue;
+            for (StageScripts.Script sc : StageScripts.of(s.commands(), s.wdirAbs(), root)) {
+                if (sc.lang() != StageScripts.Lang.PYTHON) continue;
+                List<PyParamReads.Read> reads = cache.computeIfAbsent(sc.file(), f -> {
+                    String text = StageScripts.read(f);
+                    return text == null ? List.of() : PyParamReads.find(new SourceText(text), ParamUndeclaredRule::looksLikeParamsFile);
+                });
+                for (PyParamReads.Read r : reads) {
+                    Path file = resolve(project, r, sc, files);
+                    if (file == null || ParamsSupport.stageCovers(s, file, r.key())) continue;
+                    // the file is a dependency, or the value reaches the command through ${...}: a change reruns it
+                    if (ParamsSupport.fileDep(s, file) || ParamsSupport.templateCovers(s, file, r.key())) continue;
+                    String id = s.group() != null ? s.file().path() + "|" + s.group() : s.file().path() + "|" + s.name();
+                    if (!done.add(id + "\u0000" + file + "\u0000" + r.key())) continue;
+                    String name = files.get(file);
+                    String where = ParamsSupport.rel(project, sc.file()) + ":" + r.line();
+                    YMap.Entry pe = YamlEdits.entry(s, "params");
+                    Pos at = pe != null ? pe.key().pos() : s.pos();
+                    ctx.report(s, at, ParamsSupport.label(s) + " reads '" + r.key() + "' from " + name + " ("
+                            + where + ") but does not declare it under params:",
+                            "changing it does not rerun the stage; declare it: `params: ["
+                                    + (name.equals(ParamsSupport.DEFAULT) ? r.key() : "{" + name + ": [" + r.key() + "]}")
+                                    + "]`", fix(ctx, s, name, file, r.key()));
+                }
+            }
+        }
+    }
+
+    private static boolean looksLikeParamsFile(String s) {
+        String l = s.toLowerCase(java.util.Locale.ROOT);
+        return !s.contains("\n") && s.length() < 300
+                && (l.endsWith(".yaml") || l.endsWith(".yml") || l.endsWith(".json") || l.endsWith(".toml"));
+    }
+
+    /** The params file a read refers to (one of the stage's), when the key exists in it. */
+    private static Path resolve(Project project, PyParamReads.Read r, StageScripts.Script sc, Map<Path, String> files) {
+        List<Path> candidates = new ArrayList<>();
+        if (r.fileRef() == null) {
+            candidates.addAll(files.keySet()); // dvc.api.params_show(): every params file of the stage
+        } else {
+            Path direct = null;
+            try {
+                direct = sc.cwd().resolve(r.fileRef()).normalize();
+            } catch (RuntimeException e) {
+                // not a path
+            }
+            if (direct != null && files.containsKey(direct)) {
+                candidates.add(direct);
+            } else {
+                String base = r.fileRef().substring(r.fileRef().lastIndexOf('/') + 1);
+                for (Path p : files.keySet()) if (p.getFileName().toString().equals(base)) candidates.add(p);
+                if (candidates.size() != 1) return null;
+            }
+        }
+        for (Path p : candidates) {
+            ParamsFiles.Loaded l = ParamsSupport.loadOk(project, p);
+            if (l != null && ParamsFiles.lookup(l.root(), r.key()).isPresent()) return p;
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ fix
+
+    private static List<TextEdit> fix(RuleContext ctx, Stage s, String name, Path abs, String key) {
+        if (s.group() != null || s.def() == null) return List.of();
+        Path path = s.file().path();
+        SourceText src = ctx.source(path);
+        if (src == null) src = s.file().text();
+        if (src == null) return List.of();
+        boolean dflt = name.equals(ParamsSupport.DEFAULT) && abs.equals(s.wdirAbs().resolve(name).normalize());
+        String k = quote(key);
+        String nl = YamlEdits.newline(src);
+        YMap.Entry pe = YamlEdits.entry(s, "params");
+        if (pe != null) {
+            if (!(pe.value() instanceof YSeq params)) return List.of();
+            if (params.isFlow()) {
+                int end = src.offset(params.end());
+                if (end < 1 || src.text().charAt(end - 1) != ']') return List.of();
+                String item = dflt ? k : "{" + quote(name) + ": [" + k + "]}";
+                return List.of(YamlEdits.insert(path, end - 1, (params.size() > 0 ? ", " : "") + item));
+            }
+            if (params.size() == 0) return List.of();
+            if (!dflt) {
+                for (YNode n : params.items()) {
+                    if (!(n instanceof YMap m)) continue;
+                    for (YMap.Entry e : m.entries()) {
+                        if (!Paths2.resolve(s.wdirAbs(), e.name()).equals(abs) || !(e.value() instanceof YSeq ks)) continue;
+                        if (ks.isFlow()) {
+                            int end = src.offset(ks.end());
+                            if (end < 1 || src.text().charAt(end - 1) != ']' || ks.size() == 0) return List.of();
+                            return List.of(YamlEdits.insert(path, end - 1, ", " + k));
+                        }
+                        return appendAfter(path, src, ks, ks.size() - 1, k, nl);
+                    }
+                }
+                return appendAfter(path, src, params, params.size() - 1, quote(name) + ": [" + k + "]", nl);
+            }
+            int last = -1;
+            for (int i = 0; i < params.size(); i++) if (params.get(i) instanceof YScalar) last = i;
+            return appendAfter(path, src, params, last < 0 ? params.size() - 1 : last, k, nl);
+        }
+        // no params: create it after deps (or cmd)
+        YMap.Entry after = YamlEdits.entry(s, "deps") != null ? YamlEdits.entry(s, "deps") : YamlEdits.entry(s, "cmd");
+        if (after == null) return List.of();
+        String keyIndent = YamlEdits.before(src, after.key().pos());
+        if (!keyIndent.isBlank() || keyIndent.contains("\t")) return List.of();
+        String itemPrefix = keyIndent + "  - ";
+        for (String list : List.of("deps", "outs", "metrics", "plots")) {
+            YSeq l = YamlEdits.list(s, list);
+            if (l != null && !l.isFlow() && l.size() > 0) {
+                String b = YamlEdits.before(src, l.get(0).pos());
+                if (YamlEdits.isBlockItemStart(b)) {
+                    itemPrefix = b;
+                    break;
+                }
+            }
+        }
+        int lastLine = lastLine(after.value(), after.key().pos().line());
+        if (lastLine < 1 || lastLine > src.lineCount()) return List.of();
+        int at = YamlEdits.nextLineStart(src, lastLine);
+        StringBuilder sb = new StringBuilder();
+        String t = src.text();
+        if (at == t.length() && !t.isEmpty() && !t.endsWith("\n") && !t.endsWith("\r")) sb.append(nl);
+        sb.append(keyIndent).append("params:").append(nl);
+        sb.append(itemPrefix).append(dflt ? k : quote(name) + ": [" + k + "]").append(nl);
+        return List.of(YamlEdits.insert(path, at, sb.toString()));
+    }
+
+    /** Inserts a new block item after item {@code idx} of a block sequence, written like that item. */
+    private static List<TextEdit> appendAfter(Path path, SourceText src, YSeq seq, int idx, String item, String nl) {
+        YNode n = seq.get(idx);
+        String before = YamlEdits.before(src, n.pos());
+        if (!YamlEdits.isBlockItemStart(before)) return List.of();
+        int line = lastLine(n, n.pos().line());
+        if (line != n.pos().line() && !(n instanceof YMap)) return List.of();
+        String rest = YamlEdits.after(src, new Pos(line, src.line(line).length() + 1));
+        if (!rest.isEmpty()) return List.of();
+        int at = YamlEdits.nextLineStart(src, line);
+        String t = src.text();
+        String lead = at == t.length() && !t.isEmpty() && !t.endsWith("\n") && !t.endsWith("\r") ? nl : "";
+        return List.of(YamlEdits.insert(path, at, lead + before + item + nl));
+    }
+
+    /** The last line holding part of a node (a block scalar ending at column 1 ends on the line before). */
+    private static int lastLine(YNode n, int min) {
+        int max = min;
+        if (n instanceof YScalar sc) {
+            Pos e = sc.end() == null ? sc.pos() : sc.end();
+            int l = e.col() == 1 && e.line() > sc.pos().line() ? e.line() - 1 : e.line();
+            return Math.max(max, l);
+        }
+        if (n instanceof YSeq seq) {
+            if (seq.isFlow()) return Math.max(max, seq.end().line());
+            for (YNode c : seq.items()) max = Math.max(max, lastLine(c, max));
+            return max;
+        }
+        if (n instanceof YMap m) {
+            if (m.isFlow()) return Math.max(max, m.end().line());
+            for (YMap.Entry e : m.entries()) max = Math.max(max, lastLine(e.value(), e.key().pos().line()));
+        }
+        return max;
+    }
+
+    /** A key or file name as a YAML scalar, quoted when plain style could misread it. */
+    private static String quote(String s) {
+        return s.matches("[A-Za-z0-9_][A-Za-z0-9_./-]*") ? s : "'" + s.replace("'", "''") + "'";
+    }
+
+    @Override
+    public String docs() {
+        return """
+                ## What it flags
+
+                A stage whose script reads a key of a params file that the stage does not declare under
+                `params:` (neither the key, nor a section holding it, nor the whole file).
+
+                The scripts are found from the stage's commands: `python [options] src/train.py`,
+                `python -m pkg.mod` (`pkg/mod.py`), `./train.py`, and the Python scripts that `bash x.sh` /
+                `./x.sh` run, behind `uv run`, `poetry run` and the like, after `VAR=value` assignments and
+                `cd dir &&`. Only files inside the project are read, and only Python is analysed (R scripts are
+                not). The reads recognised are, precision first:
+
+                - `yaml.safe_load(open("params.yaml"))["train"]["epochs"]`, and a load (`yaml.safe_load`,
+                  `json.load`, `toml.load`, `tomllib.load`, `OmegaConf.load`, `Box.from_yaml`, `read_yaml`, any `...load...`
+                  call) of a params file named by a literal, a variable holding its path, or an `open()` handle
+                  of it, assigned to a variable that is subscripted later: `params["train"]["lr"]`,
+                  `params.get("train")`;
+                - a part assigned to a variable (`tp = params["train"]`, then `tp["lr"]`; used whole, as in
+                  `Model(**tp)`, it counts as reading all of `train`);
+                - attribute access on OmegaConf / Box / EasyDict objects: `cfg.train.lr`;
+                - `dvc.api.params_show()["train"]["lr"]`, and the same through a project helper called without
+                  arguments, `load_params()` or `read_params()` (looked up in every params file of the stage).
+
+                Only keys that exist in the params file are reported; the file must be one the stage can read
+                (a file it declares, the `params.yaml` of its wdir, or a params file another stage declares). Not
+                reported either: keys the stage's own `${...}` reads (a change changes the command, which reruns
+                the stage) and files the stage lists under `deps:` (any change of the file reruns it). Keys read through a computed name
+                (`params[name]`), paths passed on the command line, or helper functions defined elsewhere are not
+                followed.
+
+                ## Why it matters
+
+                DVC reruns a stage when a parameter it *declares* changes; it knows nothing about what the code
+                reads. A key read but not declared can be changed without any effect on `dvc repro`: the stage
+                is reported up to date and the model keeps being trained with the old value, while
+                `params.yaml` in Git shows the new one. This is the most common silent failure of DVC pipelines.
+
+                ## Example
+
+                ```python
+                # src/train.py
+                params = yaml.safe_load(open("params.yaml"))
+                epochs = params["train"]["epochs"]
+                ```
+
+                ```yaml
+                stages:
+                  train:
+                    cmd: python src/train.py
+                    params:
+                      - train.learning_rate   # flagged here: train.epochs is read, not declared
+                ```
+
+                Fixed (`dvclint lint --fix` adds the key, creating `params:` when missing; a key of another
+                file is added as `- other.yaml: [key]` or to that file's existing entry):
+
+                ```yaml
+                    params:
+                      - train.learning_rate
+                      - train.epochs
+                ```
+                """;
+    }
+}

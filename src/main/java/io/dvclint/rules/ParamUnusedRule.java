@@ -1,0 +1,208 @@
+package io.dvclint.rules;
+
+import io.dvclint.findings.Severity;
+import io.dvclint.model.DvcFile;
+import io.dvclint.model.ParamDep;
+import io.dvclint.model.ParamKey;
+import io.dvclint.model.Paths2;
+import io.dvclint.model.Project;
+import io.dvclint.model.Stage;
+import io.dvclint.params.ParamsFiles;
+import io.dvclint.template.ResolvedStage;
+import io.dvclint.template.TemplateResolver;
+import io.dvclint.template.UsedVar;
+import io.dvclint.yaml.YMap;
+import io.dvclint.yaml.YNode;
+import io.dvclint.yaml.YScalar;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code param-unused}: a key of a params file that no stage tracks and no {@code ${...}} reads. */
+public final class ParamUnusedRule extends Rule {
+    @Override
+    public String id() {
+        return "param-unused";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.WARNING;
+    }
+
+    @Override
+    public String summary() {
+        return "A params file key that no stage declares and no `${...}` reads: changing it reruns nothing";
+    }
+
+    @Override
+    public void check(RuleContext ctx) {
+        Project project = ctx.project();
+        // coverage is only known when every dvc.yaml loaded and its templating context could be built
+        for (DvcFile f : project.dvcFiles()) {
+            if (!f.valid()) return;
+            TemplateResolver.Result t = f.templating();
+            if (t != null && (!t.contextOk() || !t.errors().isEmpty())) return;
+        }
+        Set<Path> files = new LinkedHashSet<>();
+        Set<Path> whole = new HashSet<>();
+        Map<Path, List<String>> used = new LinkedHashMap<>();
+        Set<Path> display = new HashSet<>();
+        Set<Path> declared = new HashSet<>();
+        for (DvcFile f : project.dvcFiles()) {
+            if (!f.stages().isEmpty()) files.add(f.dir().resolve(ParamsSupport.DEFAULT).normalize());
+            for (Stage s : f.stages()) {
+                for (ParamDep p : s.params()) {
+                    files.add(p.abs());
+                    if (p.whole()) whole.add(p.abs());
+                    for (ParamKey k : p.keys()) {
+                        used.computeIfAbsent(p.abs(), x -> new ArrayList<>()).add(k.key());
+                        declared.add(p.abs());
+                    }
+                }
+            }
+            TemplateResolver.Result t = f.templating();
+            if (t == null) continue;
+            for (ResolvedStage rs : t.stages()) {
+                for (UsedVar u : rs.used()) {
+                    if (!u.fromFile()) continue;
+                    Path abs = u.file().toAbsolutePath().normalize();
+                    used.computeIfAbsent(abs, x -> new ArrayList<>()).add(u.key());
+                }
+            }
+            for (YNode n : t.params()) {
+                if (n instanceof YScalar sc && sc.value() instanceof String p) display.add(Paths2.resolve(f.dir(), p));
+            }
+        }
+        for (Path file : files) {
+            // a file no stage declares a key of is not used for parameter tracking (at most as a vars source)
+            if (!declared.contains(file)) continue;
+            if (whole.contains(file) || ParamsSupport.produced(project, file)) continue;
+            // a stage depending on the file as a path reruns on any change of it
+            if (project.stages().stream().anyMatch(st -> ParamsSupport.fileDep(st, file))) continue;
+            ParamsFiles.Loaded l = ParamsSupport.loadOk(project, file);
+            if (l == null || !(l.root() instanceof YMap root)) continue;
+            List<String> keys = used.getOrDefault(file, List.of());
+            String name = ParamsSupport.rel(project, file);
+            String note = display.contains(file) ? " (the top-level `params:` of dvc.yaml lists the file, but that "
+                    + "only shows it in `dvc params show`)" : "";
+            List<Object[]> found = new ArrayList<>();
+            report(found, name, root, "", keys, note);
+            int max = maxPerFile(ctx);
+            for (int i = 0; i < found.size(); i++) {
+                if (max > 0 && i == max) {
+                    ctx.report(file, (io.dvclint.yaml.Pos) found.get(i)[0], (found.size() - max) + " more keys of "
+                            + name + " are not used by any stage (not listed one by one)",
+                            "set the option max-per-file of param-unused to 0 to list them all");
+                    break;
+                }
+                ctx.report(file, (io.dvclint.yaml.Pos) found.get(i)[0], (String) found.get(i)[1],
+                        "declare it under the params: of the stages whose code reads it, or remove it");
+            }
+        }
+    }
+
+    /** The {@code max-per-file} option: findings listed per file before one summary (0: no limit). */
+    private static int maxPerFile(RuleContext ctx) {
+        Object v = ctx.options().get("max-per-file");
+        return v instanceof Number n ? Math.max(0, n.intValue()) : 20;
+    }
+
+    /** Reports the highest keys of {@code m} that nothing declares or reads, at any depth. */
+    private void report(List<Object[]> found, String name, YMap m, String prefix, List<String> used, String note) {
+        for (YMap.Entry e : m.entries()) {
+            String key = prefix + e.name();
+            boolean tracked = false, inside = false;
+            for (String u : used) {
+                if (ParamsSupport.covers(u, key)) tracked = true;
+                else if (ParamsSupport.inside(u, key)) inside = true;
+            }
+            if (tracked) continue;
+            if (inside) {
+                if (e.value() instanceof YMap sub) report(found, name, sub, key + ".", used, note);
+                continue;
+            }
+            boolean section = e.value() instanceof YMap sub && sub.size() > 0;
+            String leaves = "";
+            if (section) {
+                List<String> ls = ParamsFiles.leafKeys(e.value());
+                List<String> shown = new ArrayList<>();
+                for (String k : ls.subList(0, Math.min(3, ls.size()))) shown.add(key + "." + k);
+                if (!shown.isEmpty()) leaves = " (" + String.join(", ", shown) + (ls.size() > 3 ? ", ..." : "") + ")";
+            }
+            found.add(new Object[] {e.key().pos(), (section ? "section '" : "parameter '") + key + "'" + leaves
+                    + " of " + name + " is not used by any stage: no stage declares it under params: and no ${...} "
+                    + "reads it, so changing it reruns nothing" + note});
+        }
+    }
+
+    @Override
+    public String docs() {
+        return """
+                ## What it flags
+
+                A key of a params file that nothing in the pipeline depends on: no stage lists it (or a section
+                holding it) under `params:`, no stage tracks the whole file, and no `${...}` in any `dvc.yaml`
+                reads it. The files checked are the params files of which at least one stage declares a key:
+                a file that no stage lists keys of is not used for parameter tracking at all (it may be a `vars`
+                source, or configuration the code reads on purpose without tracking), and flagging every key of it
+                would say nothing useful.
+
+                Keys are reported at the highest level where nothing is used: a section none of whose keys is
+                used is reported once; in a section where some keys are used, each unused key (or unused
+                sub-section) is reported. Declaring `train` covers `train.lr`; declaring `train.lr` covers only
+                that key, so `train.epochs` next to it is still reported.
+
+                At most 20 keys are listed per file, then one finding counts the rest (option `max-per-file`,
+                0 for no limit):
+
+                ```yaml
+                rules:
+                  param-unused:
+                    options: {max-per-file: 0}
+                ```
+
+                Files a stage lists under `deps:` (or inside a folder it lists) are skipped: any change of them
+                reruns that stage. Files produced by a stage are skipped, and nothing is reported while a `dvc.yaml` fails to load
+                (what it would declare is unknown).
+
+                ## Why it matters
+
+                DVC decides whether a stage is stale from the parameters it declares, and only those: changing
+                an undeclared key of `params.yaml` reruns nothing (DVC issue #9500). If the training code does
+                read it, `dvc repro` reports everything up to date and the model silently keeps the old value —
+                the classic "I changed the learning rate and nothing happened". If no code reads it, it is dead
+                configuration that misleads whoever tunes it.
+
+                Listing the file in the top-level `params:` of `dvc.yaml` only makes `dvc params show` display it;
+                such keys are still reported (the message says so), since a change still reruns nothing.
+
+                ## Example
+
+                ```yaml
+                # params.yaml
+                train:
+                  learning_rate: 0.001
+                  epochs: 10        # flagged: parameter 'train.epochs'
+                preprocess:         # flagged once: section 'preprocess'
+                  test_split: 0.2
+                ```
+
+                ```yaml
+                stages:
+                  train:
+                    cmd: python src/train.py
+                    params:
+                      - train.learning_rate
+                ```
+
+                Fixed: declare what the code reads (`- train.epochs`, or `- train` for the whole section), and
+                delete keys nothing reads. The `param-undeclared` rule finds keys a stage's script reads.
+                """;
+    }
+}
