@@ -63,6 +63,12 @@ public final class RuleRegistry {
         list.add(new DvcFileAsOutputRule());
         list.add(new ParamAsDependencyRule());
         list.add(new WdirMissingRule());
+        list.add(new ScriptNotInDepsRule());
+        list.add(new MissingDependencyRule());
+        list.add(new CmdLineContinuationRule());
+        list.add(new CmdLineStateRule());
+        list.add(new LockStaleRule());
+        list.add(new DirHashRule());
         list.add(new MetaRule(Suppressions.UNKNOWN, Severity.WARNING, "Suppression comment names an unknown rule",
                 "suppressions", LoaderDocs.UNKNOWN_SUPPRESSION));
         list.add(new MetaRule(Suppressions.UNUSED, Severity.INFO, "Suppression comment that suppressed nothing",
