@@ -116,7 +116,7 @@ public final class CmdLineContinuationRule extends Rule {
                 ## Why it matters
 
                 DVC splits a string `cmd` into lines (`cmd.splitlines()`) and runs **each line as a separate
-                shell process** (since DVC 2.0, PR #5194), stopping at the first that fails. A construct that
+                shell process** (DVC PR #5194), stopping at the first that fails. A construct that
                 spans lines is therefore cut in pieces: `python train.py \\` runs without the arguments of the
                 next lines and the next line runs as a command of its own (`--epochs: command not found`);
                 `a &&` and `if ...; then` are shell syntax errors. The stage fails at `dvc repro` — after DVC

@@ -100,7 +100,7 @@ public final class CmdLineStateRule extends Rule {
                 ## Why it matters
 
                 DVC runs every line of a string `cmd` (and every item of a list `cmd`) as a **separate shell
-                process** (`sh -c <line>`, since DVC 2.0, PR #5194). What one line changes in its shell is gone
+                process** (`sh -c <line>`, DVC PR #5194). What one line changes in its shell is gone
                 when it exits:
 
                 - after `cd src`, the next line still runs in the stage's `wdir`, so its relative paths point

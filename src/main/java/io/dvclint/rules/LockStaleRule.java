@@ -85,7 +85,7 @@ public final class LockStaleRule extends Rule {
             return why;
         }
         if (!PyEq.eq(ls.cmd(), s.cmd())) {
-            why.add("its cmd differs from the locked one (" + shorten(PyFormat.repr(ls.cmd())) + ")");
+            why.add("its cmd differs from the locked one (" + cmdDiff(ls.cmd(), s.cmd()) + ")");
         }
         Set<String> lockedDeps = new LinkedHashSet<>();
         for (LockEntry e : ls.deps()) lockedDeps.add(e.path());
@@ -139,6 +139,32 @@ public final class LockStaleRule extends Rule {
                 + " changed" + in);
         if (!added.isEmpty()) why.add(plural("param", "params", added) + in + " not in the lock entry");
         if (!removed.isEmpty()) why.add(plural("locked param", "locked params", removed) + " no longer" + in);
+    }
+
+    /** Where a locked cmd and the current one differ, briefly. */
+    static String cmdDiff(Object locked, Object now) {
+        if (locked instanceof String a && now instanceof String b) {
+            int i = 0;
+            while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) i++;
+            int from = i <= 12 ? 0 : i - 8;
+            return "locked " + PyFormat.repr(clip(a, from)) + ", now " + PyFormat.repr(clip(b, from));
+        }
+        if (locked instanceof List<?> a && now instanceof List<?> b) {
+            int i = 0;
+            while (i < a.size() && i < b.size() && PyEq.eq(a.get(i), b.get(i))) i++;
+            if (a.size() != b.size() && (i == a.size() || i == b.size())) {
+                return "locked " + a.size() + " commands, now " + b.size();
+            }
+            return "item " + (i + 1) + ": " + cmdDiff(PyFormat.str(a.get(i)), PyFormat.str(b.get(i)));
+        }
+        String kind = locked instanceof List<?> ? "a list" : "a string";
+        return "locked as " + kind + ", now " + (now instanceof List<?> ? "a list" : "a string");
+    }
+
+    private static String clip(String s, int from) {
+        String t = s.substring(Math.min(from, s.length()));
+        String r = (from > 0 ? "..." : "") + (t.length() > 30 ? t.substring(0, 30) + "..." : t);
+        return r;
     }
 
     private static Optional<YNode> topLevel(YNode root, String k) {

@@ -26,6 +26,10 @@ public final class MissingDependencyRule extends Rule {
 
     @Override
     public void check(RuleContext ctx) {
+        // producers in a pipeline file that did not load or resolve are unknown: say nothing rather than guess
+        for (io.dvclint.model.DvcFile f : ctx.project().dvcFiles()) {
+            if (!f.valid() || f.templating() != null && !f.templating().errors().isEmpty()) return;
+        }
         PipelineGraph graph = null;
         for (Stage s : ctx.project().stages()) {
             for (Dep d : s.deps()) {
@@ -58,7 +62,9 @@ public final class MissingDependencyRule extends Rule {
 
                 A `deps` path that does not exist on disk, is not an output of any stage (equal to, inside or
                 containing one), and is not tracked by a `.dvc` file. Remote dependencies (`s3://`, `https://`,
-                `remote://`, `ds://`, ...) and paths with unresolved `${...}` are skipped.
+                `remote://`, `ds://`, ...) and paths with unresolved `${...}` are skipped, and nothing is reported
+                while a `dvc.yaml` of the project fails to load or to resolve its templating (the stages it would
+                define, and so the producers, are unknown).
 
                 ## Why it matters
 

@@ -246,7 +246,8 @@ class MoreRulesTest {
         assertEquals(3, fs.size(), fs.toString());
         Finding train = fs.stream().filter(f -> f.message().contains("'train'")).findFirst().orElseThrow();
         assertEquals(Severity.INFO, train.severity());
-        assertTrue(train.message().contains("cmd differs"), train.message());
+        assertTrue(train.message().contains("cmd differs from the locked one (locked '...train.py --v2', now '...train.py')"),
+                train.message());
         assertTrue(train.message().contains("param lr (locked '2', now 2) changed"), train.message());
         assertTrue(train.message().contains("param 'model' in 'params.yaml' not in the lock entry"), train.message());
         assertTrue(train.message().contains("output 'extra.txt' not in the lock entry"), train.message());
@@ -261,6 +262,20 @@ class MoreRulesTest {
         write(dir, "dvc.lock", "schema: '2.0'\nstages:\n  a:\n    cmd: echo\n");
         assertEquals(1, lint("stages:\n  a:\n    cmd: [echo]\n", "lock-stale").size());
         assertEquals(List.of(), lint("stages:\n  a:\n    cmd: echo\n", "lock-stale"));
+    }
+
+    @Test
+    void lockStaleCmdDiffs() {
+        assertEquals("item 2: locked 'b', now 'c'", LockStaleRule.cmdDiff(List.of("a", "b"), List.of("a", "c")));
+        assertEquals("locked 1 commands, now 2", LockStaleRule.cmdDiff(List.of("a"), List.of("a", "c")));
+        assertEquals("locked as a string, now a list", LockStaleRule.cmdDiff("a", List.of("a")));
+        assertEquals("locked 'python t.py\\n', now 'python t.py'", LockStaleRule.cmdDiff("python t.py\n", "python t.py"));
+    }
+
+    @Test
+    void missingDependencySilentWhileAPipelineFileDoesNotResolve() {
+        assertEquals(List.of(), lint("stages:\n  a:\n    cmd: x ${nope}\n    deps: [gone.csv]\n    outs: [o]\n",
+                "missing-dependency"));
     }
 
     @Test
