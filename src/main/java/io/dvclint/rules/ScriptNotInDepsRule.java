@@ -24,7 +24,7 @@ public final class ScriptNotInDepsRule extends Rule {
     private static final Pattern PYTHON = Pattern.compile("python(\\d+(\\.\\d+)?)?|pypy\\d?(\\.\\d+)?|py");
     private static final Set<String> SHELLS = Set.of("bash", "sh", "zsh", "dash", "ksh");
     private static final Set<String> OTHER = Set.of("Rscript", "node", "perl", "ruby", "julia", "php", "lua",
-            "deno", "bun", "tsx", "ts-node", "papermill");
+            "deno", "bun", "tsx", "ts-node");
     /** Wrappers whose following words run the real command: {@code uv run python x.py}, {@code time ...}. */
     private static final Set<String> WRAPPERS = Set.of("time", "nohup", "exec", "nice", "env", "command",
             "stdbuf", "xvfb-run");
@@ -163,6 +163,14 @@ public final class ScriptNotInDepsRule extends Rule {
             }
             return null;
         }
+        if (base.equals("papermill") || base.equals("jupyter") && i + 1 < cmd.size()
+                && (cmd.get(i + 1).value().equals("nbconvert") || cmd.get(i + 1).value().equals("execute"))) {
+            // the input notebook: the first argument naming one (options take values papermill-style)
+            for (int j = i + 1; j < cmd.size(); j++) {
+                if (cmd.get(j).value().endsWith(".ipynb")) return file(cmd.get(j), cwd, wdir);
+            }
+            return null;
+        }
         if (SHELLS.contains(base) || OTHER.contains(base)) {
             int j = i + 1;
             if (base.equals("deno") && j < cmd.size() && cmd.get(j).value().equals("run")) j++;
@@ -191,6 +199,10 @@ public final class ScriptNotInDepsRule extends Rule {
     private static Script file(ShellLex.Tok t, Path cwd, Path wdir) {
         if (!plainPath(t)) return null;
         String v = t.value();
+        // src\train.py: written for Windows, where the backslash separates folders
+        if (!t.quoted() && t.raw().contains("\\") && t.raw().matches("[A-Za-z0-9_.\\\\/-]+")) {
+            v = t.raw().replace('\\', '/');
+        }
         if (v.startsWith("/") || v.startsWith("~") || Paths3.isUrl(v)) return null;
         Path abs = Paths2.resolve(cwd, v);
         return new Script(v, abs, depPath(wdir, abs));
@@ -303,7 +315,7 @@ public final class ScriptNotInDepsRule extends Rule {
                 - `python src/train.py`, `python3 -u train.py`, `python -m pkg.train` (the module's file,
                   `pkg/train.py` or `pkg/train/__main__.py`, relative to the directory the command runs in);
                 - `Rscript fit.R`, `bash run.sh`, `sh x.sh`, `node build.js`, `perl`, `ruby`, `julia`,
-                  `papermill nb.ipynb ...`;
+                  `papermill nb.ipynb ...`, `jupyter nbconvert --execute nb.ipynb`;
                 - a script run by its path: `./run.sh`, `scripts/train.sh`.
 
                 Only files that exist, or that a stage produces, are reported: `python -m pytest` names an

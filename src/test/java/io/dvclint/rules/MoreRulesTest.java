@@ -66,6 +66,27 @@ class MoreRulesTest {
     }
 
     @Test
+    void scriptNotInDepsNotebooksAndWindowsPaths() {
+        write(dir, "nb/report.ipynb", "{}");
+        write(dir, "src/prep.py", "");
+        List<Finding> fs = lint("""
+                stages:
+                  a:
+                    cmd: papermill -r dataset ml-100k nb/report.ipynb out.ipynb
+                    outs: [out.ipynb]
+                  b:
+                    cmd: python src\\prep.py
+                    outs: [p]
+                  c:
+                    cmd: jupyter nbconvert --to html out.ipynb
+                    deps: [out.ipynb]
+                    outs: [out.html]
+                """, "script-not-in-deps");
+        assertEquals(List.of("add `- nb/report.ipynb` to its deps", "add `- src/prep.py` to its deps"),
+                fs.stream().map(Finding::hint).toList(), fs.toString());
+    }
+
+    @Test
     void scriptNotInDepsNearMisses() {
         write(dir, "src/train.py", "");
         write(dir, "lib/eval.py", "");
