@@ -121,11 +121,11 @@ public final class DirHashRule extends Rule {
                 For a **directory** that matters more: its `.dir` listing and every file object of a 2.x entry
                 live in the 2.x cache layout (`.dvc/cache/<xx>/...`). The first change to any file of the
                 directory makes DVC 3 rehash the *whole* directory with plain md5 and store every file again
-                under `.dvc/cache/files/md5/`, so the cache and the remote hold the directory twice, and a
-                clone with only DVC 3 objects on its remote cannot check out the old revision. A `.dir` hash
-                without the suffix is read as a file hash, so the directory never matches its lock entry and
-                the stage reruns on every `dvc repro`; a missing `nfiles` only happens when the lock was
-                edited by hand (`dvc commit -f <stage>` or `dvc repro` writes the entry again).
+                under `.dvc/cache/files/md5/`, so the cache and the remote hold the directory twice. A `.dir` hash
+                without the suffix does not equal the hash DVC computes for the directory (`<md5>.dir`), so
+                `dvc status` reports it modified and the next `dvc repro` reruns the stage; a missing
+                `nfiles` only happens when the lock was edited by hand (`dvc commit -f <stage>` or `dvc repro`
+                writes the entry again).
                 `dvc cache migrate --dvc-files` moves the 2.x cache objects and rewrites every legacy entry
                 with `hash: md5` (a plain `dvc commit` does not: DVC upgrades a legacy entry only when its
                 content changed).

@@ -153,7 +153,9 @@ public final class ScriptNotInDepsRule extends Rule {
                     return j + 1 < cmd.size() && plainPath(cmd.get(j + 1)) ? module(cmd.get(j + 1).value(), cwd, wdir)
                             : null;
                 }
-                if (v.startsWith("-m") && v.length() > 2 && !v.startsWith("--")) return module(v.substring(2), cwd, wdir);
+                if (v.startsWith("-m") && v.length() > 2 && !v.startsWith("--")) {
+                    return module(v.substring(2), cwd, wdir);
+                }
                 if (PY_VALUE_OPTS.contains(v)) {
                     j++;
                     continue;
@@ -264,7 +266,8 @@ public final class ScriptNotInDepsRule extends Rule {
         int at;
         YNode v = cmd.value();
         if (v.end() != null && v.pos().line() == cmd.key().pos().line() && v.end().line() == v.pos().line()
-                && !(v instanceof YScalar sc && (sc.style() == YScalar.Style.LITERAL || sc.style() == YScalar.Style.FOLDED))) {
+                && !(v instanceof YScalar sc
+                        && (sc.style() == YScalar.Style.LITERAL || sc.style() == YScalar.Style.FOLDED))) {
             at = YamlEdits.nextLineStart(src, v.pos().line());
         } else {
             YMap.Entry next = null;
@@ -274,7 +277,8 @@ public final class ScriptNotInDepsRule extends Rule {
             at = YamlEdits.lineStart(src, next.key().pos().line());
         }
         String itemPrefix = keyIndent + listIndent(s, src) + "- ";
-        return List.of(YamlEdits.insert(path, at, lead(src, at, nl) + keyIndent + "deps:" + nl + itemPrefix + item + nl));
+        String block = keyIndent + "deps:" + nl + itemPrefix + item + nl;
+        return List.of(YamlEdits.insert(path, at, lead(src, at, nl) + block));
     }
 
     /** A line break first when inserting at the end of a file that does not end with one. */
