@@ -47,10 +47,14 @@ public final class LockStaleRule extends Rule {
 
     @Override
     public void check(RuleContext ctx) {
+        boolean repo = java.nio.file.Files.isDirectory(ctx.project().root().resolve(".dvc"));
         for (DvcFile f : ctx.project().dvcFiles()) {
             if (!f.valid() || f.stages().isEmpty()) continue;
             LockFile lock = f.lock();
             if (lock == null) {
+                // outside a DVC repository (no .dvc/ at the root: a fragment, or nothing DVC could run) there is
+                // nothing to tell
+                if (!repo) continue;
                 Stage first = f.stages().get(0);
                 ctx.report(f.path(), first.pos(), "'" + f.relPath() + "' has no dvc.lock: its pipeline has never "
                         + "been reproduced (every stage runs on `dvc repro`)", "run `dvc repro` and commit the "
@@ -200,7 +204,9 @@ public final class LockStaleRule extends Rule {
                 - a `dvc.lock` entry for a stage that is **no longer in `dvc.yaml`** (reported in `dvc.lock`).
 
                 One finding per stage lists all its reasons. A `dvc.yaml` without any `dvc.lock` gets a single
-                finding saying the pipeline has never been reproduced, instead of one per stage.
+                finding saying the pipeline has never been reproduced, instead of one per stage — and only in a
+                DVC repository (a `.dvc/` folder at the project root): outside one, DVC cannot have run it, and
+                the files are more likely a fragment copied without their lock.
 
                 ## Why it matters
 

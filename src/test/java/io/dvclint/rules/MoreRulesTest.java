@@ -315,8 +315,10 @@ class MoreRulesTest {
     }
 
     @Test
-    void lockStaleWithoutLockIsOneFindingPerFile() {
-        List<Finding> fs = lint("stages:\n  a:\n    cmd: x\n  b:\n    cmd: y\n", "lock-stale");
+    void lockStaleWithoutLockIsOneFindingPerFileInARepository() throws Exception {
+        assertEquals(List.of(), lint("stages:\n  a:\n    cmd: x\n  b:\n    cmd: y\n", "lock-stale"), "no .dvc/");
+        Files.createDirectories(dir.resolve(".dvc"));
+        List<Finding> fs = run("lock-stale");
         assertEquals(1, fs.size(), fs.toString());
         assertTrue(fs.get(0).message().contains("never been reproduced"));
     }
