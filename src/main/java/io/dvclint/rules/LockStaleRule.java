@@ -161,6 +161,7 @@ public final class LockStaleRule extends Rule {
             }
             return "item " + (i + 1) + ": " + cmdDiff(PyFormat.str(a.get(i)), PyFormat.str(b.get(i)));
         }
+        if (locked == null) return "no cmd in the lock entry";
         String kind = locked instanceof List<?> ? "a list" : "a string";
         return "locked as " + kind + ", now " + (now instanceof List<?> ? "a list" : "a string");
     }

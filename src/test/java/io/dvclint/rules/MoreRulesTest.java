@@ -290,6 +290,7 @@ class MoreRulesTest {
         assertEquals("item 2: locked 'b', now 'c'", LockStaleRule.cmdDiff(List.of("a", "b"), List.of("a", "c")));
         assertEquals("locked 1 commands, now 2", LockStaleRule.cmdDiff(List.of("a"), List.of("a", "c")));
         assertEquals("locked as a string, now a list", LockStaleRule.cmdDiff("a", List.of("a")));
+        assertEquals("no cmd in the lock entry", LockStaleRule.cmdDiff(null, "a"));
         assertEquals("locked 'python t.py\\n', now 'python t.py'", LockStaleRule.cmdDiff("python t.py\n", "python t.py"));
     }
 
