@@ -418,4 +418,34 @@ class MoreRulesTest {
                 + "  b:\n    cmd: |\n      python t.py\n      cd src\n  c:\n    cmd: cd src\n"
                 + "  d:\n    cmd: |\n      X=1 python t.py\n      echo\n", "cmd-line-state"));
     }
+
+    // ---- metrics-binary
+
+    @Test
+    void metricsBinary() throws Exception {
+        io.dvclint.TestFiles.writeBytes(dir, "real.json", new byte[] {'{', 0, '}'});
+        write(dir, "ok.json", "{\"acc\": 0.9}");
+        write(dir, "text.pkl", "just text");
+        List<Finding> fs = lint(stage("    metrics:\n      - real.json\n      - roc.png\n      - ok.json\n"
+                + "      - text.pkl\n      - new.yaml\n      - folder\n"), "metrics-binary");
+        assertEquals(2, fs.size(), fs.toString());
+        assertEquals(Severity.ERROR, fs.get(0).severity());
+        assertTrue(fs.get(0).message().contains("'real.json'") && fs.get(0).message().contains("is a binary file"));
+        assertEquals(Severity.WARNING, fs.get(1).severity());
+        assertTrue(fs.get(1).hint().contains("plots:"), fs.get(1).hint());
+        assertEquals(List.of(), lint(stage("    plots:\n      - roc.png\n    outs:\n      - m.pkl\n"), "metrics-binary"));
+    }
+
+    @Test
+    void dvcTextTest() throws Exception {
+        assertEquals(true, MetricsBinaryRule.isTextFile(write(dir, "e", "")));
+        assertEquals(true, MetricsBinaryRule.isTextFile(write(dir, "a", "abc\n")));
+        assertEquals(false, MetricsBinaryRule.isTextFile(write(dir, "u", "\u00e9\u00e9\u00e9ab"))); // 6 of 8 bytes non-ASCII
+        assertEquals(true, MetricsBinaryRule.isTextFile(write(dir, "v", "\u00e9abcdefghijklmn")));
+        assertNull(MetricsBinaryRule.isTextFile(dir.resolve("missing")));
+    }
+
+    static String stage(String body) {
+        return "stages:\n  train:\n    cmd: python train.py\n" + body;
+    }
 }
