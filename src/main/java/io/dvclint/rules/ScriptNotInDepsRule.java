@@ -94,24 +94,32 @@ public final class ScriptNotInDepsRule extends Rule {
         List<Script> out = new ArrayList<>();
         if (s.wdirAbs() == null || s.wdir() != null && s.wdir().contains("${")) return out;
         for (String line : s.commands()) {
-            ShellLex.Result r = ShellLex.lex(line);
-            Path cwd = s.wdirAbs();
-            for (List<ShellLex.Tok> cmd : ShellLex.commands(r.toks())) {
-                if (cwd == null) break;
-                int i = 0;
-                while (i < cmd.size() && isAssignment(cmd.get(i))) i++;
-                if (i >= cmd.size()) continue;
-                ShellLex.Tok first = cmd.get(i);
-                if (first.is("cd") || first.is("pushd")) {
-                    cwd = i + 1 < cmd.size() && plainPath(cmd.get(i + 1)) && !cmd.get(i + 1).value().startsWith("-")
-                            ? Paths2.resolve(cwd, cmd.get(i + 1).value()) : null;
-                    continue;
-                }
-                Script sc = script(cmd, i, cwd, s.wdirAbs());
-                if (sc != null) out.add(sc);
+            try {
+                scripts(s, line, out);
+            } catch (java.nio.file.InvalidPathException e) {
+                // a word no file can be named by
             }
         }
         return out;
+    }
+
+    private static void scripts(Stage s, String line, List<Script> out) {
+        ShellLex.Result r = ShellLex.lex(line);
+        Path cwd = s.wdirAbs();
+        for (List<ShellLex.Tok> cmd : ShellLex.commands(r.toks())) {
+            if (cwd == null) break;
+            int i = 0;
+            while (i < cmd.size() && isAssignment(cmd.get(i))) i++;
+            if (i >= cmd.size()) continue;
+            ShellLex.Tok first = cmd.get(i);
+            if (first.is("cd") || first.is("pushd")) {
+                cwd = i + 1 < cmd.size() && plainPath(cmd.get(i + 1)) && !cmd.get(i + 1).value().startsWith("-")
+                        ? Paths2.resolve(cwd, cmd.get(i + 1).value()) : null;
+                continue;
+            }
+            Script sc = script(cmd, i, cwd, s.wdirAbs());
+            if (sc != null) out.add(sc);
+        }
     }
 
     private static boolean isAssignment(ShellLex.Tok t) {
