@@ -71,7 +71,7 @@ public final class CmdLineStateRule extends Rule {
         ShellLex.Tok first = c.get(0);
         if (first.quoted()) return null;
         boolean allAssign = true;
-        for (ShellLex.Tok t : c) if (!t.raw().matches("[A-Za-z_][A-Za-z0-9_]*=.*")) allAssign = false;
+        for (ShellLex.Tok t : c) if (!ShellLex.isAssignment(t)) allAssign = false;
         if (allAssign) return "sets a shell variable";
         String w = first.raw();
         if (w.equals("cd") || w.equals("pushd") || w.equals("popd")) return "changes the directory";

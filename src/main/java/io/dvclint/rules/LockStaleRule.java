@@ -29,6 +29,8 @@ import java.util.Set;
  */
 public final class LockStaleRule extends Rule {
     private static final int MAX_VALUE = 40;
+    /** Above this many stages "did you mean" costs more than it helps (edit distances to every name). */
+    private static final int SUGGEST_MAX = 100;
 
     @Override
     public String id() {
@@ -75,7 +77,7 @@ public final class LockStaleRule extends Rule {
             for (LockStage ls : lock.stages().values()) {
                 if (names.contains(ls.name())) continue;
                 ctx.report(lock.path(), ls.pos(), "dvc.lock has an entry for stage '" + ls.name() + "', which "
-                        + "is not in '" + f.relPath() + "'" + Similar.didYouMean(ls.name(), names),
+                        + "is not in '" + f.relPath() + "'" + (names.size() <= SUGGEST_MAX ? Similar.didYouMean(ls.name(), names) : ""),
                         "DVC keeps entries of removed stages; delete it from dvc.lock, or rename the stage "
                                 + "back", List.of());
             }

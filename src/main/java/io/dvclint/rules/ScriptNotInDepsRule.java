@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 /** {@code script-not-in-deps}: the cmd runs a script of the project that the stage does not depend on. */
 public final class ScriptNotInDepsRule extends Rule {
     private static final Pattern PYTHON = Pattern.compile("python(\\d+(\\.\\d+)?)?|pypy\\d?(\\.\\d+)?|py");
+    private static final Pattern WINDOWS_PATH = Pattern.compile("[A-Za-z0-9_.\\\\/-]+");
+    private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Set<String> SHELLS = Set.of("bash", "sh", "zsh", "dash", "ksh");
     private static final Set<String> OTHER = Set.of("Rscript", "node", "perl", "ruby", "julia", "php", "lua",
             "deno", "bun", "tsx", "ts-node");
@@ -123,7 +125,7 @@ public final class ScriptNotInDepsRule extends Rule {
     }
 
     private static boolean isAssignment(ShellLex.Tok t) {
-        return !t.op() && t.raw().matches("[A-Za-z_][A-Za-z0-9_]*=.*");
+        return ShellLex.isAssignment(t);
     }
 
     private static boolean plainPath(ShellLex.Tok t) {
@@ -210,7 +212,7 @@ public final class ScriptNotInDepsRule extends Rule {
         if (!plainPath(t)) return null;
         String v = t.value();
         // src\train.py: written for Windows, where the backslash separates folders
-        if (!t.quoted() && t.raw().contains("\\") && t.raw().matches("[A-Za-z0-9_.\\\\/-]+")) {
+        if (!t.quoted() && t.raw().contains("\\") && WINDOWS_PATH.matcher(t.raw()).matches()) {
             v = t.raw().replace('\\', '/');
         }
         if (v.startsWith("/") || v.startsWith("~") || Paths3.isUrl(v)) return null;
@@ -219,7 +221,7 @@ public final class ScriptNotInDepsRule extends Rule {
     }
 
     private static Script module(String mod, Path cwd, Path wdir) {
-        if (!mod.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) return null;
+        if (!MODULE.matcher(mod).matches()) return null;
         String rel = mod.replace('.', '/');
         Path file = Paths2.resolve(cwd, rel + ".py");
         if (!Files.isRegularFile(file) && Files.isRegularFile(Paths2.resolve(cwd, rel + "/__main__.py"))) {

@@ -19,6 +19,9 @@ final class ShellLex {
     record Result(List<Tok> toks, boolean openQuote, boolean trailingBackslash, boolean heredoc) {
     }
 
+    private static final java.util.regex.Pattern ASSIGNMENT = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*",
+            java.util.regex.Pattern.DOTALL);
+
     private static final String[] OPS = {"<<<", "<<-", "&&", "||", ";;", ">>", "<<", ">&", "&>", ">|", "<&", ";",
         "|", "&", "(", ")", ">", "<"};
 
@@ -154,6 +157,11 @@ final class ShellLex {
         return -1;
     }
 
+    /** {@code NAME=value}: a variable assignment (at the start of a command). */
+    static boolean isAssignment(Tok t) {
+        return !t.op() && ASSIGNMENT.matcher(t.raw()).matches();
+    }
+
     /** Operators that end a simple command. */
     static boolean separates(Tok t) {
         return t.op() && (t.raw().equals(";") || t.raw().equals("&&") || t.raw().equals("||") || t.raw().equals("|")
@@ -185,6 +193,7 @@ final class ShellLex {
 
     /** {@code 2} in {@code 2> err.log} lexes as a word followed by a redirection. */
     private static boolean isRedirFd(Tok t, Tok next) {
-        return next != null && redirect(next) && !t.quoted() && t.raw().matches("\\d+");
+        return next != null && redirect(next) && !t.quoted() && !t.raw().isEmpty()
+                && t.raw().chars().allMatch(Character::isDigit);
     }
 }
