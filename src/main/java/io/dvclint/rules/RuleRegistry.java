@@ -74,6 +74,13 @@ public final class RuleRegistry {
         list.add(new ParamUndeclaredRule());
         list.add(new ParamUnusedRule());
         list.add(new ParamHardcodedRule());
+        list.add(new ScriptNotInDepsRule());
+        list.add(new MissingDependencyRule());
+        list.add(new CmdLineContinuationRule());
+        list.add(new CmdLineStateRule());
+        list.add(new LockStaleRule());
+        list.add(new DirHashRule());
+        list.add(new MetricsBinaryRule());
         list.add(new MetaRule(Suppressions.UNKNOWN, Severity.WARNING, "Suppression comment names an unknown rule",
                 "suppressions", LoaderDocs.UNKNOWN_SUPPRESSION));
         list.add(new MetaRule(Suppressions.UNUSED, Severity.INFO, "Suppression comment that suppressed nothing",

@@ -92,6 +92,10 @@ class LintCommandTest {
         Files.createDirectories(dir.resolve(".dvc"));
         write(dir, "dvc.yaml", GOOD);
         write(dir, "sub/dvc.yaml", "stages:\n  x:\n    cmd: [oops\n");
+        write(dir, "dvc.lock", "schema: '2.0'\nstages:\n  train:\n    cmd: python train.py\n    deps:\n"
+                + "    - path: train.py\n      hash: md5\n      md5: d41d8cd98f00b204e9800998ecf8427e\n      size: 0\n"
+                + "    outs:\n    - path: model.pkl\n      hash: md5\n      md5: d41d8cd98f00b204e9800998ecf8427e\n"
+                + "      size: 0\n");
         write(dir, "params.yaml", "a: 1\n");
         Run r = cli(dir.resolve("sub"), "lint", "--format", "gcc", "../params.yaml", "../dvc.yaml", "dvc.yaml");
         assertEquals(1, r.exit());

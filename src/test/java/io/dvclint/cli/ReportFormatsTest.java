@@ -47,6 +47,8 @@ class ReportFormatsTest {
         write(dir, "dvc.yaml", DUPLICATE);
         write(dir, "sub/dvc.yaml", BROKEN);
         write(dir, "ok/dvc.yaml", "stages:\n  c:\n    cmd: echo hi > out.txt\n    outs:\n      - out.txt\n");
+        write(dir, "ok/dvc.lock", "schema: '2.0'\nstages:\n  c:\n    cmd: echo hi > out.txt\n    outs:\n"
+                + "    - path: out.txt\n      hash: md5\n      md5: 764efa883dda1e11db47671c4a3bbd9e\n      size: 3\n");
     }
 
     @AfterEach
@@ -234,11 +236,12 @@ class ReportFormatsTest {
         Document d = xml(r.out());
         Element suite = (Element) d.getElementsByTagName("testsuite").item(0);
         assertEquals("dvclint", suite.getAttribute("name"));
-        assertEquals("3", suite.getAttribute("tests"));
+        assertEquals("4", suite.getAttribute("tests"));
         assertEquals("2", suite.getAttribute("failures"));
         NodeList cases = suite.getElementsByTagName("testcase");
-        assertEquals(3, cases.getLength());
-        Element dup = (Element) cases.item(0), ok = (Element) cases.item(1), broken = (Element) cases.item(2);
+        assertEquals(4, cases.getLength());
+        Element dup = (Element) cases.item(0), ok = (Element) cases.item(2), broken = (Element) cases.item(3);
+        assertEquals("ok/dvc.lock", ((Element) cases.item(1)).getAttribute("name"));
         assertEquals("dvc.yaml", dup.getAttribute("name"));
         assertEquals("ok/dvc.yaml", ok.getAttribute("name"));
         assertEquals("sub/dvc.yaml", broken.getAttribute("name"));

@@ -1,0 +1,240 @@
+package io.dvclint.rules;
+
+import io.dvclint.findings.Severity;
+import io.dvclint.model.Dep;
+import io.dvclint.model.DvcFile;
+import io.dvclint.model.LockEntry;
+import io.dvclint.model.LockFile;
+import io.dvclint.model.LockStage;
+import io.dvclint.model.Out;
+import io.dvclint.model.ParamDep;
+import io.dvclint.model.ParamKey;
+import io.dvclint.model.Stage;
+import io.dvclint.params.ParamsFiles;
+import io.dvclint.template.PyFormat;
+import io.dvclint.yaml.YMap;
+import io.dvclint.yaml.YNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code lock-stale}: what dvc.lock already says about a stage without reading any data: never locked, locked
+ * {@code cmd} or param values differing from the current ones, declared deps/outs/params missing from the lock
+ * entry, and lock entries of stages that no longer exist.
+ */
+public final class LockStaleRule extends Rule {
+    private static final int MAX_VALUE = 40;
+    /** Above this many stages "did you mean" costs more than it helps (edit distances to every name). */
+    private static final int SUGGEST_MAX = 100;
+
+    @Override
+    public String id() {
+        return "lock-stale";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+        return Severity.INFO;
+    }
+
+    @Override
+    public String summary() {
+        return "dvc.lock is out of date with dvc.yaml or the params files (the stage reruns on `dvc repro`)";
+    }
+
+    @Override
+    public void check(RuleContext ctx) {
+        boolean repo = java.nio.file.Files.isDirectory(ctx.project().root().resolve(".dvc"));
+        for (DvcFile f : ctx.project().dvcFiles()) {
+            if (!f.valid() || f.stages().isEmpty()) continue;
+            LockFile lock = f.lock();
+            if (lock == null) {
+                // outside a DVC repository (no .dvc/ at the root: a fragment, or nothing DVC could run) there is
+                // nothing to tell
+                if (!repo) continue;
+                Stage first = f.stages().get(0);
+                ctx.report(f.path(), first.pos(), "'" + f.relPath() + "' has no dvc.lock: its pipeline has never "
+                        + "been reproduced (every stage runs on `dvc repro`)", "run `dvc repro` and commit the "
+                        + "dvc.lock it writes", List.of());
+                continue;
+            }
+            if (!lock.valid()) continue; // reported by lock-schema
+            Set<String> names = new HashSet<>();
+            for (Stage s : f.stages()) {
+                names.add(s.name());
+                List<String> why = reasons(ctx, s, lock.stages().get(s.name()));
+                if (why.isEmpty()) continue;
+                ctx.report(s, s.pos(), s + " is out of date with dvc.lock: " + String.join("; ", why),
+                        "`dvc repro` reruns it and updates dvc.lock (`dvc status` shows the same)", List.of());
+            }
+            boolean complete = f.templating() == null || f.templating().errors().isEmpty();
+            if (!complete) continue;
+            for (LockStage ls : lock.stages().values()) {
+                if (names.contains(ls.name())) continue;
+                ctx.report(lock.path(), ls.pos(), "dvc.lock has an entry for stage '" + ls.name() + "', which "
+                        + "is not in '" + f.relPath() + "'" + (names.size() <= SUGGEST_MAX ? Similar.didYouMean(ls.name(), names) : ""),
+                        "DVC keeps entries of removed stages; delete it from dvc.lock, or rename the stage "
+                                + "back", List.of());
+            }
+        }
+    }
+
+    private List<String> reasons(RuleContext ctx, Stage s, LockStage ls) {
+        List<String> why = new ArrayList<>();
+        if (ls == null) {
+            why.add("it has no entry in dvc.lock (never reproduced under this name)");
+            return why;
+        }
+        if (!PyEq.eq(ls.cmd(), s.cmd())) {
+            why.add("its cmd differs from the locked one (" + cmdDiff(ls.cmd(), s.cmd()) + ")");
+        }
+        Set<String> lockedDeps = new LinkedHashSet<>();
+        for (LockEntry e : ls.deps()) lockedDeps.add(e.path());
+        Set<String> lockedOuts = new LinkedHashSet<>();
+        for (LockEntry e : ls.outs()) lockedOuts.add(e.path());
+        List<String> newDeps = new ArrayList<>();
+        for (Dep d : s.deps()) if (!lockedDeps.contains(d.path()) && !newDeps.contains(d.path())) newDeps.add(d.path());
+        if (!newDeps.isEmpty()) why.add(plural("dependency", "dependencies", newDeps) + " not in the lock entry");
+        List<String> newOuts = new ArrayList<>();
+        for (Out o : s.outs()) if (!lockedOuts.contains(o.path()) && !newOuts.contains(o.path())) newOuts.add(o.path());
+        if (!newOuts.isEmpty()) why.add(plural("output", "outputs", newOuts) + " not in the lock entry");
+        for (ParamDep p : s.params()) params(ctx, p, ls, why);
+        return why;
+    }
+
+    private void params(RuleContext ctx, ParamDep p, LockStage ls, List<String> why) {
+        ParamsFiles.Loaded loaded = ctx.project().paramsFiles().load(p.abs());
+        Map<String, Object> locked = ls.params().get(p.file());
+        if (locked == null) {
+            why.add("params of '" + p.file() + "' are not in the lock entry");
+            return;
+        }
+        if (!loaded.ok()) return; // a missing or broken params file is another rule's finding
+        YNode root = loaded.root();
+        List<String> keys = new ArrayList<>();
+        if (p.whole()) {
+            if (root instanceof YMap m) for (YMap.Entry e : m.entries()) keys.add(e.name());
+            for (String k : locked.keySet()) if (!keys.contains(k)) keys.add(k);
+        } else {
+            for (ParamKey k : p.keys()) if (!keys.contains(k.key())) keys.add(k.key());
+        }
+        List<String> added = new ArrayList<>(), changed = new ArrayList<>(), removed = new ArrayList<>();
+        for (String k : keys) {
+            Optional<YNode> now = p.whole() ? topLevel(root, k) : ParamsFiles.lookup(root, k);
+            boolean inLock = locked.containsKey(k);
+            if (!inLock) {
+                if (now.isPresent()) added.add(k);
+                continue;
+            }
+            if (now.isEmpty()) {
+                removed.add(k);
+                continue;
+            }
+            Object a = now.get().toJava(), b = locked.get(k);
+            if (!PyEq.eq(a, b)) {
+                changed.add(k + " (locked " + shorten(PyFormat.repr(b)) + ", now " + shorten(PyFormat.repr(a)) + ")");
+            }
+        }
+        String in = " in '" + p.file() + "'";
+        if (!changed.isEmpty()) why.add("param" + (changed.size() == 1 ? " " : "s ") + String.join(", ", changed)
+                + " changed" + in);
+        if (!added.isEmpty()) why.add(plural("param", "params", added) + in + " not in the lock entry");
+        if (!removed.isEmpty()) why.add(plural("locked param", "locked params", removed) + " no longer" + in);
+    }
+
+    /** Where a locked cmd and the current one differ, briefly. */
+    static String cmdDiff(Object locked, Object now) {
+        if (locked instanceof String a && now instanceof String b) {
+            int i = 0;
+            while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) i++;
+            int from = i <= 12 ? 0 : i - 8;
+            return "locked " + PyFormat.repr(clip(a, from)) + ", now " + PyFormat.repr(clip(b, from));
+        }
+        if (locked instanceof List<?> a && now instanceof List<?> b) {
+            int i = 0;
+            while (i < a.size() && i < b.size() && PyEq.eq(a.get(i), b.get(i))) i++;
+            if (a.size() != b.size() && (i == a.size() || i == b.size())) {
+                return "locked " + a.size() + " commands, now " + b.size();
+            }
+            return "item " + (i + 1) + ": " + cmdDiff(PyFormat.str(a.get(i)), PyFormat.str(b.get(i)));
+        }
+        if (locked == null) return "no cmd in the lock entry";
+        String kind = locked instanceof List<?> ? "a list" : "a string";
+        return "locked as " + kind + ", now " + (now instanceof List<?> ? "a list" : "a string");
+    }
+
+    private static String clip(String s, int from) {
+        String t = s.substring(Math.min(from, s.length()));
+        String r = (from > 0 ? "..." : "") + (t.length() > 30 ? t.substring(0, 30) + "..." : t);
+        return r;
+    }
+
+    private static Optional<YNode> topLevel(YNode root, String k) {
+        return root instanceof YMap m && m.has(k) ? Optional.ofNullable(m.get(k)) : Optional.empty();
+    }
+
+    private static String plural(String one, String many, List<String> items) {
+        List<String> q = new ArrayList<>();
+        for (String i : items) q.add("'" + i + "'");
+        return (items.size() == 1 ? one : many) + " " + String.join(", ", q);
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= MAX_VALUE ? s : s.substring(0, MAX_VALUE - 3) + "...";
+    }
+
+    @Override
+    public String docs() {
+        return """
+                ## What it flags
+
+                What `dvc.lock` already tells about a stage, without hashing any data:
+
+                - a stage with **no entry** in `dvc.lock` (never reproduced, or renamed since);
+                - a locked `cmd` different from the current one — compared exactly as DVC does (a string and
+                  a list differ, the trailing newline of a `|` block counts);
+                - a locked **param value** different from the params file, compared with Python equality as DVC
+                  does (`1 == 1.0 == true`, `"1" != 1`, mappings and lists compared deeply); only the keys
+                  the stage declares, and for a wholly tracked file the keys of the file and of the lock;
+                - a declared dependency, output (`outs`, `metrics`, `plots`) or param **missing from the
+                  lock entry** (added to `dvc.yaml` after the last run) and locked params no longer in the
+                  file;
+                - a `dvc.lock` entry for a stage that is **no longer in `dvc.yaml`** (reported in `dvc.lock`).
+
+                One finding per stage lists all its reasons. A `dvc.yaml` without any `dvc.lock` gets a single
+                finding saying the pipeline has never been reproduced, instead of one per stage — and only in a
+                DVC repository (a `.dvc/` folder at the project root): outside one, DVC cannot have run it, and
+                the files are more likely a fragment copied without their lock.
+
+                ## Why it matters
+
+                These are exactly the checks of DVC's "changed?" test that need no data: `dvc status` reports
+                such a stage as changed and `dvc repro` reruns it (DVC issue #5369 asks for this kind of
+                check). Committing a `dvc.yaml` or `params.yaml` edit without the `dvc.lock` that `dvc repro`
+                writes leaves the repository claiming results that the committed pipeline did not produce.
+
+                Removing a dependency, output or param from `dvc.yaml` does not make a stage changed for DVC,
+                so those are not reported. Entries of removed stages stay in `dvc.lock` forever (DVC keeps
+                them when it rewrites the file); they are harmless but misleading.
+
+                Changes of file contents (data, code) are not detected here: that needs hashing, which is what
+                `dvc status` does.
+
+                ## Example
+
+                ```yaml
+                # dvc.yaml                          # dvc.lock
+                stages:                             stages:
+                  train:                              train:
+                    cmd: python train.py --lr 0.1       cmd: python train.py --lr 0.01
+                ```
+
+                Fixed: run `dvc repro train` and commit the updated `dvc.lock`.
+                """;
+    }
+}
