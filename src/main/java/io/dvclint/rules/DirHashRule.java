@@ -44,6 +44,14 @@ public final class DirHashRule extends Rule {
             for (Stage s : f.stages()) byName.put(s.name(), s);
             List<String> legacyFiles = new ArrayList<>();
             LockEntry firstLegacy = null;
+            // a lock written entirely by DVC 2.x: its legacy directory entries are one finding, not hundreds
+            boolean allLegacy = true;
+            for (LockStage ls : lock.stages().values()) {
+                for (LockEntry e : ls.deps()) allLegacy &= e.md5() == null || e.isLegacy();
+                for (LockEntry e : ls.outs()) allLegacy &= e.md5() == null || e.isLegacy();
+            }
+            List<String> legacyDirs = new ArrayList<>();
+            LockEntry firstLegacyDir = null;
             for (LockStage ls : lock.stages().values()) {
                 Stage s = byName.get(ls.name());
                 Path base = s != null ? s.wdirAbs() : f.dir();
@@ -58,6 +66,11 @@ public final class DirHashRule extends Rule {
                         if (!e.isDir()) missing.add("the `.dir` suffix of its md5");
                         if (e.nfiles() == null) missing.add("`nfiles`");
                         if (missing.isEmpty()) continue;
+                        if (allLegacy && missing.size() == 1 && e.isLegacy()) {
+                            if (firstLegacyDir == null) firstLegacyDir = e;
+                            legacyDirs.add(ls.name() + ":" + e.path());
+                            continue;
+                        }
                         ctx.report(lock.path(), e.pos(), "directory " + (dep ? "dependency" : "output") + " '"
                                 + e.path() + "' of stage '" + ls.name() + "' in dvc.lock lacks "
                                 + String.join(", ", missing), hint(e), List.of());
@@ -66,6 +79,14 @@ public final class DirHashRule extends Rule {
                         legacyFiles.add(ls.name() + ":" + e.path());
                     }
                 }
+            }
+            if (firstLegacyDir != null) {
+                int n = legacyDirs.size();
+                ctx.report(lock.path(), firstLegacyDir.pos(), "dvc.lock was written by DVC 2.x: " + n + " director"
+                        + (n == 1 ? "y entry lacks" : "y entries lack") + " `hash: md5` (md5-dos2unix hashing): "
+                        + String.join(", ", legacyDirs.subList(0, Math.min(3, n))) + (n > 3 ? ", ..." : ""),
+                        "`dvc cache migrate --dvc-files` rewrites them with `hash: md5` and moves the 2.x cache "
+                                + "objects", List.of());
             }
             if (firstLegacy != null) {
                 int n = legacyFiles.size();

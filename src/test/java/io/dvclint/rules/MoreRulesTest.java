@@ -366,6 +366,23 @@ class MoreRulesTest {
     }
 
     @Test
+    void aLockWrittenEntirelyByDvc2IsOneFindingForItsDirectories() throws Exception {
+        StringBuilder lock = new StringBuilder("schema: '2.0'\nstages:\n");
+        StringBuilder yaml = new StringBuilder("stages:\n");
+        for (int i = 0; i < 5; i++) {
+            lock.append("  s").append(i).append(":\n    cmd: x\n    outs:\n    - path: d").append(i)
+                    .append("\n      md5: 153aad06d376b6595932470e459ef42a.dir\n      size: 8\n      nfiles: 2\n");
+            yaml.append("  s").append(i).append(":\n    cmd: x\n    outs: [d").append(i).append("]\n");
+        }
+        write(dir, "dvc.lock", lock.toString());
+        List<Finding> fs = lint(yaml.toString(), "dir-hash");
+        assertEquals(1, fs.size(), fs.toString());
+        assertTrue(fs.get(0).message().startsWith("dvc.lock was written by DVC 2.x: 5 directory entries"),
+                fs.get(0).message());
+        assertEquals(Severity.WARNING, fs.get(0).severity());
+    }
+
+    @Test
     void dirHashNearMiss() {
         write(dir, "dvc.lock", "schema: '2.0'\nstages:\n  a:\n    cmd: x\n    outs:\n    - path: f.txt\n      hash: md5\n"
                 + "      md5: 22a1a2931c8370d3aeedd7183606fd7f\n      size: 1\n");
