@@ -9,6 +9,10 @@ import io.dvclint.yaml.Pos;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import io.dvclint.findings.TextEdit;
 import java.util.List;
 import java.util.Set;
 
@@ -35,7 +39,7 @@ public final class RuleEngine {
             RuleContext ctx = new RuleContext(project, rule, config.rule(rule.id()), findings);
             try {
                 rule.check(ctx);
-                findings.addAll(dedupe(ctx.reported()));
+                findings.addAll(dedupe(ctx.reported(), ctx::generatedFrom));
             } catch (RuntimeException | StackOverflowError e) {
                 findings.add(internalError(project, rule, e));
             }
@@ -44,12 +48,33 @@ public final class RuleEngine {
         applyConfig(project, findings, config);
     }
 
-    /** Stages generated from one foreach/matrix template point at the same text: report such a finding once. */
-    static List<Finding> dedupe(List<Finding> fs) {
-        Set<List<Object>> seen = new HashSet<>();
-        List<Finding> out = new ArrayList<>();
+    /**
+     * Stages generated from one foreach/matrix template point at the same text: a rule's findings at one position
+     * about stages of one template are reported once — identical ones silently, differing ones (other generated
+     * paths in the message) as the first with a count of the others — with the fixes of all of them. Identical
+     * findings are reported once in any case.
+     */
+    static List<Finding> dedupe(List<Finding> fs, java.util.function.Function<Finding, String> generatedFrom) {
+        Map<List<Object>, List<Finding>> byPlace = new LinkedHashMap<>();
         for (Finding f : fs) {
-            if (seen.add(List.of(f.file(), f.pos(), f.message(), f.ruleId()))) out.add(f);
+            String group = generatedFrom.apply(f);
+            List<Object> key = group != null ? List.of(f.file(), f.pos(), "group", group)
+                    : List.of(f.file(), f.pos(), "message", f.message());
+            byPlace.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+        }
+        List<Finding> out = new ArrayList<>();
+        for (List<Finding> group : byPlace.values()) {
+            Finding first = group.get(0);
+            Set<String> others = new LinkedHashSet<>();
+            Set<TextEdit> edits = new LinkedHashSet<>(first.fixes());
+            for (Finding f : group) {
+                if (!f.message().equals(first.message())) others.add(f.message());
+                edits.addAll(f.fixes());
+            }
+            String msg = others.isEmpty() ? first.message()
+                    : first.message() + " (and " + others.size() + " more like it from the same template)";
+            out.add(new Finding(first.ruleId(), first.severity(), first.file(), first.pos(), msg, first.hint(),
+                    List.copyOf(edits)));
         }
         return out;
     }
