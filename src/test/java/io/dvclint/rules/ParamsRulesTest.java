@@ -179,6 +179,14 @@ class ParamsRulesTest {
     }
 
     @Test
+    void missingFileAboveAnUncertainRoot() throws Exception {
+        String dvc = "stages:\n  t:\n    cmd: x\n    wdir: ..\n    params: [seed]\n";
+        assertEquals(List.of(), lint(dvc, "param-missing"));
+        Files.createDirectories(dir.resolve(".dvc"));
+        assertEquals(1, lint(dvc, "param-missing").size());
+    }
+
+    @Test
     void paramsFileIsADirectory() throws Exception {
         Files.createDirectories(dir.resolve("conf.yaml"));
         List<Finding> fs = lint("stages:\n  t:\n    cmd: x\n    params:\n      - conf.yaml: [a]\n", "param-missing");
