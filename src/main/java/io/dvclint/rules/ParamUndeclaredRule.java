@@ -8,6 +8,7 @@ import io.dvclint.model.Project;
 import io.dvclint.model.Stage;
 import io.dvclint.params.ParamsFiles;
 import io.dvclint.params.PyParamReads;
+import io.dvclint.params.RParamReads;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.SourceText;
 import io.dvclint.yaml.YMap;
@@ -70,10 +71,13 @@ public final class ParamUndeclaredRule extends Rule {
             }
             if (files.isEmpty()) continue;
             for (StageScripts.Script sc : StageScripts.of(s.commands(), s.wdirAbs(), root)) {
-                if (sc.lang() != StageScripts.Lang.PYTHON) continue;
+                if (sc.lang() == StageScripts.Lang.SHELL) continue;
                 List<PyParamReads.Read> reads = cache.computeIfAbsent(sc.file(), f -> {
                     String text = StageScripts.read(f);
-                    return text == null ? List.of() : PyParamReads.find(new SourceText(text), ParamUndeclaredRule::looksLikeParamsFile);
+                    if (text == null) return List.of();
+                    return sc.lang() == StageScripts.Lang.R
+                            ? RParamReads.find(text, ParamUndeclaredRule::looksLikeParamsFile)
+                            : PyParamReads.find(new SourceText(text), ParamUndeclaredRule::looksLikeParamsFile);
                 });
                 for (PyParamReads.Read r : reads) {
                     Path file = resolve(project, r, sc, files);
@@ -245,10 +249,14 @@ public final class ParamUndeclaredRule extends Rule {
                 `params:` (neither the key, nor a section holding it, nor the whole file).
 
                 The scripts are found from the stage's commands: `python [options] src/train.py`,
-                `python -m pkg.mod` (`pkg/mod.py`), `./train.py`, and the Python scripts that `bash x.sh` /
-                `./x.sh` run, behind `uv run`, `poetry run` and the like, after `VAR=value` assignments and
-                `cd dir &&`. Only files inside the project are read, and only Python is analysed (R scripts are
-                not). The reads recognised are, precision first:
+                `python -m pkg.mod` (`pkg/mod.py`), `./train.py`, `Rscript x.R`, and the scripts that
+                `bash x.sh` / `./x.sh` run, behind `uv run`, `poetry run` and the like, after `VAR=value`
+                assignments and `cd dir &&`. Only files inside the project are read.
+
+                In R scripts: a variable assigned `yaml::read_yaml("params.yaml")` (or `yaml.load_file`,
+                `read_json`, `fromJSON`), then read as `params$train$epochs` or `params[["train"]][["epochs"]]`.
+
+                In Python scripts the reads recognised are, precision first:
 
                 - `yaml.safe_load(open("params.yaml"))["train"]["epochs"]`, and a load (`yaml.safe_load`,
                   `json.load`, `toml.load`, `tomllib.load`, `OmegaConf.load`, `Box.from_yaml`, `read_yaml`, any `...load...`
