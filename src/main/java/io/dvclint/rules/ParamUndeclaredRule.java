@@ -55,6 +55,7 @@ public final class ParamUndeclaredRule extends Rule {
         Set<Path> declaredAnywhere = new java.util.LinkedHashSet<>();
         for (Stage s : project.stages()) for (ParamDep p : s.params()) declaredAnywhere.add(p.abs());
         for (Stage s : project.stages()) {
+            if (s.frozen()) continue; // reruns on nothing anyway
             // the params files this stage can read that exist, by absolute path
             Map<Path, String> files = new LinkedHashMap<>();
             for (Map.Entry<Path, String> e : ParamsSupport.readable(s).entrySet()) {
