@@ -273,7 +273,8 @@ public final class ParamUndeclaredRule extends Rule {
                 Only keys that exist in the params file are reported; the file must be one the stage can read
                 (a file it declares, the `params.yaml` of its wdir, or a params file another stage declares). Not
                 reported either: keys the stage's own `${...}` reads (a change changes the command, which reruns
-                the stage) and files the stage lists under `deps:` (any change of the file reruns it). Keys read through a computed name
+                the stage) and files the stage lists under `deps:` (any change of the file reruns it). Frozen
+                stages are skipped. Keys read through a computed name
                 (`params[name]`), paths passed on the command line, or helper functions defined elsewhere are not
                 followed.
 
