@@ -96,7 +96,10 @@ public final class ParamHardcodedRule extends Rule {
                     String opt = eq > 0 ? w.text().substring(0, eq + 1) : w.text() + " ";
                     String hint = "pass `" + opt + "${" + hit.key() + "}`"
                             + (ctxFile ? "" : " (with " + hit.fileName() + " listed under `vars:`)")
-                            + ": DVC substitutes the value and reruns the stage when it changes";
+                            + ": DVC substitutes the value and reruns the stage when it changes"
+                            + (ParamsSupport.stageCovers(s, hit.file(), hit.key()) ? ""
+                                    : "; declare it under params: too, so that `dvc params diff` and `dvc exp show` "
+                                            + "show it for the stage");
                     ctx.report(s, at, msg, hint, List.of());
                 }
             }

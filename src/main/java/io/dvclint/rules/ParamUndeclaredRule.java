@@ -8,6 +8,7 @@ import io.dvclint.model.Project;
 import io.dvclint.model.Stage;
 import io.dvclint.params.ParamsFiles;
 import io.dvclint.params.PyParamReads;
+import io.dvclint.params.RParamReads;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.SourceText;
 import io.dvclint.yaml.YMap;
@@ -54,6 +55,7 @@ public final class ParamUndeclaredRule extends Rule {
         Set<Path> declaredAnywhere = new java.util.LinkedHashSet<>();
         for (Stage s : project.stages()) for (ParamDep p : s.params()) declaredAnywhere.add(p.abs());
         for (Stage s : project.stages()) {
+            if (s.frozen()) continue; // reruns on nothing anyway
             // the params files this stage can read that exist, by absolute path
             Map<Path, String> files = new LinkedHashMap<>();
             for (Map.Entry<Path, String> e : ParamsSupport.readable(s).entrySet()) {
@@ -70,10 +72,13 @@ public final class ParamUndeclaredRule extends Rule {
             }
             if (files.isEmpty()) continue;
             for (StageScripts.Script sc : StageScripts.of(s.commands(), s.wdirAbs(), root)) {
-                if (sc.lang() != StageScripts.Lang.PYTHON) continue;
+                if (sc.lang() == StageScripts.Lang.SHELL) continue;
                 List<PyParamReads.Read> reads = cache.computeIfAbsent(sc.file(), f -> {
                     String text = StageScripts.read(f);
-                    return text == null ? List.of() : PyParamReads.find(new SourceText(text), ParamUndeclaredRule::looksLikeParamsFile);
+                    if (text == null) return List.of();
+                    return sc.lang() == StageScripts.Lang.R
+                            ? RParamReads.find(text, ParamUndeclaredRule::looksLikeParamsFile)
+                            : PyParamReads.find(new SourceText(text), ParamUndeclaredRule::looksLikeParamsFile);
                 });
                 for (PyParamReads.Read r : reads) {
                     Path file = resolve(project, r, sc, files);
@@ -245,10 +250,14 @@ public final class ParamUndeclaredRule extends Rule {
                 `params:` (neither the key, nor a section holding it, nor the whole file).
 
                 The scripts are found from the stage's commands: `python [options] src/train.py`,
-                `python -m pkg.mod` (`pkg/mod.py`), `./train.py`, and the Python scripts that `bash x.sh` /
-                `./x.sh` run, behind `uv run`, `poetry run` and the like, after `VAR=value` assignments and
-                `cd dir &&`. Only files inside the project are read, and only Python is analysed (R scripts are
-                not). The reads recognised are, precision first:
+                `python -m pkg.mod` (`pkg/mod.py`), `./train.py`, `Rscript x.R`, and the scripts that
+                `bash x.sh` / `./x.sh` run, behind `uv run`, `poetry run` and the like, after `VAR=value`
+                assignments and `cd dir &&`. Only files inside the project are read.
+
+                In R scripts: a variable assigned `yaml::read_yaml("params.yaml")` (or `yaml.load_file`,
+                `read_json`, `fromJSON`), then read as `params$train$epochs` or `params[["train"]][["epochs"]]`.
+
+                In Python scripts the reads recognised are, precision first:
 
                 - `yaml.safe_load(open("params.yaml"))["train"]["epochs"]`, and a load (`yaml.safe_load`,
                   `json.load`, `toml.load`, `tomllib.load`, `OmegaConf.load`, `Box.from_yaml`, `read_yaml`, any `...load...`
@@ -264,7 +273,8 @@ public final class ParamUndeclaredRule extends Rule {
                 Only keys that exist in the params file are reported; the file must be one the stage can read
                 (a file it declares, the `params.yaml` of its wdir, or a params file another stage declares). Not
                 reported either: keys the stage's own `${...}` reads (a change changes the command, which reruns
-                the stage) and files the stage lists under `deps:` (any change of the file reruns it). Keys read through a computed name
+                the stage) and files the stage lists under `deps:` (any change of the file reruns it). Frozen
+                stages are skipped. Keys read through a computed name
                 (`params[name]`), paths passed on the command line, or helper functions defined elsewhere are not
                 followed.
 

@@ -179,6 +179,14 @@ class ParamsRulesTest {
     }
 
     @Test
+    void missingFileAboveAnUncertainRoot() throws Exception {
+        String dvc = "stages:\n  t:\n    cmd: x\n    wdir: ..\n    params: [seed]\n";
+        assertEquals(List.of(), lint(dvc, "param-missing"));
+        Files.createDirectories(dir.resolve(".dvc"));
+        assertEquals(1, lint(dvc, "param-missing").size());
+    }
+
+    @Test
     void paramsFileIsADirectory() throws Exception {
         Files.createDirectories(dir.resolve("conf.yaml"));
         List<Finding> fs = lint("stages:\n  t:\n    cmd: x\n    params:\n      - conf.yaml: [a]\n", "param-missing");
@@ -345,6 +353,12 @@ class ParamsRulesTest {
             assertEquals(List.of("stage 't' reads 'train.epochs' from params.yaml (src/train.py:3) but does not "
                     + "declare it under params:"), messages(fs), cmd);
         }
+        // an R script
+        write(dir, "src/train.R", "library(yaml)\nparams <- yaml::read_yaml(\"params.yaml\") # load\n"
+                + "n <- params$train$epochs\nlr <- params[[\"train\"]][[\"lr\"]]\nparams$seed <- 1\n# params$train$x\n");
+        write(dir, "dvc.yaml", "stages:\n  t:\n    cmd: Rscript src/train.R\n    params:\n      - train.lr\n");
+        assertEquals(List.of("stage 't' reads 'train.epochs' from params.yaml (src/train.R:3) but does not declare it "
+                + "under params:"), messages(lint("param-undeclared")));
         // a shell script that runs the Python script
         write(dir, "run.sh", "#!/bin/sh\nset -e\npython src/train.py \"$@\"\n");
         write(dir, "dvc.yaml", "stages:\n  t:\n    cmd: bash run.sh\n");
