@@ -40,6 +40,7 @@ public final class LintCommand implements Callable<Integer> {
     boolean fix;
     boolean diff;
     boolean noColor;
+    boolean noCache;
     private final List<String> pathArgs = new ArrayList<>();
 
     static CommandSpec spec() {
@@ -64,12 +65,15 @@ public final class LintCommand implements Callable<Integer> {
                 .description("Print the automatic fixes as a unified diff instead of applying them"
                         + " (exit 1 when there is any).").build());
         s.addOption(Cli.flag(v -> c.noColor = v, "--no-color").description("Never colour the text output.").build());
+        s.addOption(Cli.flag(v -> c.noCache = v, "--no-cache")
+                .description("Validate every file against the schema even if it passed unchanged before.").build());
         return s;
     }
 
     @Override
     public Integer call() {
         for (String p : pathArgs) paths.add(Path.of(p));
+        if (noCache) io.dvclint.load.ValidationCache.disable();
         Severity threshold = null;
         if (failOn != null) {
             try {
