@@ -1,8 +1,6 @@
 package io.dvclint.cli;
 
-import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
@@ -24,51 +22,39 @@ final class Cli {
         return spec;
     }
 
-    /** An option whose value (converted to {@code type}) is handed to {@code into}. */
-    static <T> OptionSpec.Builder option(Class<T> type, Consumer<T> into, String... names) {
-        return OptionSpec.builder(names).type(type).setter(setter(type, into));
+    /** An option; its value stays in the spec (read it with {@link #value}), so no setter code is generated. */
+    static OptionSpec.Builder option(Class<?> type, String... names) {
+        return OptionSpec.builder(names).type(type);
     }
 
     /** A boolean flag. */
-    static OptionSpec.Builder flag(Consumer<Boolean> into, String... names) {
-        return OptionSpec.builder(names).type(boolean.class).arity("0").setter(setter(Boolean.class, into));
+    static OptionSpec.Builder flag(String... names) {
+        return OptionSpec.builder(names).type(boolean.class).arity("0");
     }
 
     /** A positional parameter. */
-    static <T> PositionalParamSpec.Builder positional(Class<T> type, Consumer<T> into) {
-        return PositionalParamSpec.builder().type(type).setter(setter(type, into));
+    static PositionalParamSpec.Builder positional(Class<?> type) {
+        return PositionalParamSpec.builder().type(type);
     }
 
-    /** Positional parameters collected into {@code target} (which picocli reads back and appends to). */
-    static PositionalParamSpec.Builder positionals(java.util.List<String> target) {
-        return PositionalParamSpec.builder().type(java.util.List.class).auxiliaryTypes(String.class).arity("0..*")
-                .getter(new picocli.CommandLine.Model.IGetter() {
-                    @Override
-                    @SuppressWarnings("unchecked")
-                    public <V> V get() {
-                        return (V) target;
-                    }
-                })
-                .setter(new ISetter() {
-                    @Override
-                    public <V> V set(V value) {
-                        if (value != target && value instanceof java.util.Collection<?> c) {
-                            target.clear();
-                            for (Object o : c) target.add(String.valueOf(o));
-                        }
-                        return null;
-                    }
-                });
+    /** Positional parameters collected into a list. */
+    static PositionalParamSpec.Builder positionals() {
+        return PositionalParamSpec.builder().type(java.util.List.class).auxiliaryTypes(String.class).arity("0..*");
     }
 
-    private static <T> ISetter setter(Class<T> type, Consumer<T> into) {
-        return new ISetter() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <V> V set(V value) {
-                if (value != null) into.accept((T) value);
-                return null;
-            }
-        };
+    /** The value of an option after parsing (null when not given and without default). */
+    static <T> T value(CommandSpec spec, String option) {
+        return spec.findOption(option).getValue();
+    }
+
+    /** Whether a flag was given. */
+    static boolean flag(CommandSpec spec, String option) {
+        Object v = spec.findOption(option).getValue();
+        return v instanceof Boolean b && b;
+    }
+
+    /** The value of the positional parameter at {@code index}. */
+    static <T> T positional(CommandSpec spec, int index) {
+        return spec.positionalParameters().get(index).getValue();
     }
 }

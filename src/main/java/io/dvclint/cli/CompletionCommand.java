@@ -17,7 +17,7 @@ public final class CompletionCommand implements Callable<Integer> {
         CommandSpec s = Cli.command(c, "completion", "Print a shell completion script for dvclint.",
                 "bash:  source <(dvclint completion bash)   (or save it to /etc/bash_completion.d/dvclint)",
                 "zsh:   source <(dvclint completion zsh)    (uses bashcompinit)");
-        s.addPositional(Cli.positional(String.class, v -> c.shell = v).arity("0..1").paramLabel("SHELL")
+        s.addPositional(Cli.positional(String.class).arity("0..1").paramLabel("SHELL")
                 .description("bash (default) or zsh.").build());
         c.spec = s;
         return s;
@@ -25,6 +25,8 @@ public final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String given = Cli.positional(spec, 0);
+        if (given != null) shell = given;
         if (!shell.equals("bash") && !shell.equals("zsh")) {
             throw new UsageException("completion: unknown shell '" + shell + "'; expected bash or zsh");
         }

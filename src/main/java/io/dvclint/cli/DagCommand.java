@@ -32,29 +32,38 @@ public final class DagCommand implements Callable<Integer> {
     boolean dot;
     boolean outs;
     boolean full;
+    CommandSpec spec;
 
     static CommandSpec spec() {
         DagCommand c = new DagCommand();
-        CommandSpec s = Cli.command(c, "dag",
+        CommandSpec s = c.spec = Cli.command(c, "dag",
                 "Show the pipeline graph of the project in the current folder, as 'dvc dag' does.",
                 "TARGET (a stage name, 'file:stage', a foreach/matrix group, or a dvc.yaml path) limits it to that",
                 "stage and its upstream.");
-        s.addPositional(Cli.positional(String.class, v -> c.target = v).arity("0..1").paramLabel("TARGET")
+        s.addPositional(Cli.positional(String.class).arity("0..1").paramLabel("TARGET")
                 .description("Stage or pipeline file to show.").build());
-        s.addOption(Cli.option(String.class, v -> c.format = v, "--format").paramLabel("FORMAT")
+        s.addOption(Cli.option(String.class, "--format").paramLabel("FORMAT")
                 .description("ascii (default), mermaid, md, dot, json.").build());
-        s.addOption(Cli.flag(v -> c.mermaid = v, "--mermaid").description("Same as --format mermaid.").build());
-        s.addOption(Cli.flag(v -> c.md = v, "--md").description("Same as --format md.").build());
-        s.addOption(Cli.flag(v -> c.dot = v, "--dot").description("Same as --format dot.").build());
-        s.addOption(Cli.flag(v -> c.outs = v, "-o", "--outs")
+        s.addOption(Cli.flag("--mermaid").description("Same as --format mermaid.").build());
+        s.addOption(Cli.flag("--md").description("Same as --format md.").build());
+        s.addOption(Cli.flag("--dot").description("Same as --format dot.").build());
+        s.addOption(Cli.flag("-o", "--outs")
                 .description("Show the outputs graph instead of the stages graph.").build());
-        s.addOption(Cli.flag(v -> c.full = v, "--full")
+        s.addOption(Cli.flag("--full")
                 .description("Show the whole connected pipeline of TARGET, not only its upstream.").build());
         return s;
     }
 
     @Override
     public Integer call() {
+        target = Cli.positional(spec, 0);
+        String given = Cli.value(spec, "--format");
+        if (given != null) format = given;
+        mermaid = Cli.flag(spec, "--mermaid");
+        md = Cli.flag(spec, "--md");
+        dot = Cli.flag(spec, "--dot");
+        outs = Cli.flag(spec, "--outs");
+        full = Cli.flag(spec, "--full");
         String fmt = mermaid ? "mermaid" : md ? "md" : dot ? "dot" : format;
         if (!List.of("ascii", "mermaid", "md", "dot", "json").contains(fmt)) {
             throw new UsageException("--format: unknown format '" + fmt + "'; expected one of: ascii, mermaid, md, dot, json");

@@ -12,17 +12,19 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code dvclint explain RULE}: the docs page of a rule. */
 public final class ExplainCommand implements Callable<Integer> {
     String id;
+    CommandSpec spec;
 
     static CommandSpec spec() {
         ExplainCommand c = new ExplainCommand();
-        CommandSpec s = Cli.command(c, "explain", "Print the documentation of a rule.");
-        s.addPositional(Cli.positional(String.class, v -> c.id = v).arity("1").paramLabel("RULE")
+        CommandSpec s = c.spec = Cli.command(c, "explain", "Print the documentation of a rule.");
+        s.addPositional(Cli.positional(String.class).arity("1").paramLabel("RULE")
                 .description("A rule id (see 'dvclint rules').").build());
         return s;
     }
 
     @Override
     public Integer call() {
+        id = Cli.positional(spec, 0);
         Rule r = RuleRegistry.byId(id);
         if (r == null) {
             throw new UsageException("unknown rule '" + id + "'" + Similar.didYouMean(id, RuleRegistry.ids())

@@ -12,7 +12,7 @@ public final class HelpCommand implements Callable<Integer> {
     static CommandSpec spec() {
         HelpCommand c = new HelpCommand();
         CommandSpec s = Cli.command(c, "help", "Display help information about the specified command.");
-        s.addPositional(Cli.positional(String.class, v -> c.command = v).arity("0..1").paramLabel("COMMAND")
+        s.addPositional(Cli.positional(String.class).arity("0..1").paramLabel("COMMAND")
                 .description("The command to show the usage of.").build());
         c.spec = s;
         return s;
@@ -20,6 +20,7 @@ public final class HelpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        command = Cli.positional(spec, 0);
         CommandLine root = spec.root().commandLine();
         if (command == null) {
             root.usage(root.getOut());

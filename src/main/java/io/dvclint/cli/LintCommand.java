@@ -41,38 +41,47 @@ public final class LintCommand implements Callable<Integer> {
     boolean diff;
     boolean noColor;
     boolean noCache;
-    private final List<String> pathArgs = new ArrayList<>();
+    CommandSpec spec;
 
     static CommandSpec spec() {
         LintCommand c = new LintCommand();
-        CommandSpec s = Cli.command(c, "lint",
+        CommandSpec s = c.spec = Cli.command(c, "lint",
                 "Lint the DVC project(s) holding PATH (default: the current folder).",
                 "A PATH may be a folder or any file of the project (dvc.yaml, dvc.lock, params files, *.dvc):",
                 "the whole project is linted once, whichever files were named.");
-        s.addPositional(Cli.positionals(c.pathArgs).paramLabel("PATH")
+        s.addPositional(Cli.positionals().paramLabel("PATH")
                 .description("Folders or files of the project(s) to lint.").build());
-        s.addOption(Cli.option(String.class, v -> c.format = v, "-f", "--format").paramLabel("FORMAT")
+        s.addOption(Cli.option(String.class, "-f", "--format").paramLabel("FORMAT")
                 .description("Output format: text, gcc, json, sarif, github, checkstyle, junit.",
                         "Default: github when the environment variable GITHUB_ACTIONS is true, else text.").build());
-        s.addOption(Cli.option(String.class, v -> c.failOn = v, "--fail-on").paramLabel("SEVERITY")
+        s.addOption(Cli.option(String.class, "--fail-on").paramLabel("SEVERITY")
                 .description("Exit 1 when a finding is at or above this severity: error (default), warning, info."
                         + " Overrides fail-on of the configuration.").build());
-        s.addOption(Cli.option(String.class, v -> c.configFile = Path.of(v), "--config").paramLabel("FILE")
+        s.addOption(Cli.option(String.class, "--config").paramLabel("FILE")
                 .description("Configuration file to use instead of each project's .dvclint.yaml.").build());
-        s.addOption(Cli.flag(v -> c.fix = v, "--fix")
+        s.addOption(Cli.flag("--fix")
                 .description("Apply the automatic fixes to the files, then report what is left.").build());
-        s.addOption(Cli.flag(v -> c.diff = v, "--diff")
+        s.addOption(Cli.flag("--diff")
                 .description("Print the automatic fixes as a unified diff instead of applying them"
                         + " (exit 1 when there is any).").build());
-        s.addOption(Cli.flag(v -> c.noColor = v, "--no-color").description("Never colour the text output.").build());
-        s.addOption(Cli.flag(v -> c.noCache = v, "--no-cache")
+        s.addOption(Cli.flag("--no-color").description("Never colour the text output.").build());
+        s.addOption(Cli.flag("--no-cache")
                 .description("Validate every file against the schema even if it passed unchanged before.").build());
         return s;
     }
 
     @Override
     public Integer call() {
-        for (String p : pathArgs) paths.add(Path.of(p));
+        List<String> pathArgs = Cli.positional(spec, 0);
+        if (pathArgs != null) for (String p : pathArgs) paths.add(Path.of(p));
+        format = Cli.value(spec, "--format");
+        failOn = Cli.value(spec, "--fail-on");
+        String config = Cli.value(spec, "--config");
+        if (config != null) configFile = Path.of(config);
+        fix = Cli.flag(spec, "--fix");
+        diff = Cli.flag(spec, "--diff");
+        noColor = Cli.flag(spec, "--no-color");
+        noCache = Cli.flag(spec, "--no-cache");
         if (noCache) io.dvclint.load.ValidationCache.disable();
         Severity threshold = null;
         if (failOn != null) {

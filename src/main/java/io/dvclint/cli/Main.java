@@ -1,6 +1,7 @@
 package io.dvclint.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -20,11 +21,19 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (never throws). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args.length > 0 ? args[0] : null).execute(args);
     }
 
     /** The root spec with every subcommand (built without reflection: see {@link Cli}). */
     public static CommandSpec spec() {
+        return spec(null);
+    }
+
+    /**
+     * The root spec; when {@code only} names a command, with just that subcommand: each subcommand costs picocli
+     * an interpreter with its converters, and a run needs one. Help and unknown commands get them all.
+     */
+    static CommandSpec spec(String only) {
         Main main = new Main();
         CommandSpec s = Cli.command(main, "dvclint",
                 "A fast, precise linter, validator and pipeline runner for DVC projects.");
@@ -37,18 +46,26 @@ public final class Main implements Runnable {
                 "1", "findings at or above the failure threshold",
                 "2", "usage or configuration error",
                 "3", "internal error"));
-        s.addSubcommand("lint", LintCommand.spec());
-        s.addSubcommand("dag", DagCommand.spec());
-        s.addSubcommand("rules", RulesCommand.spec());
-        s.addSubcommand("explain", ExplainCommand.spec());
-        s.addSubcommand("schema", SchemaCommand.spec());
-        s.addSubcommand("completion", CompletionCommand.spec());
-        s.addSubcommand("help", HelpCommand.spec());
+        boolean all = only == null || !List.of("lint", "dag", "rules", "explain", "schema").contains(only);
+        if (all || only.equals("lint")) s.addSubcommand("lint", LintCommand.spec());
+        if (all || only.equals("dag")) s.addSubcommand("dag", DagCommand.spec());
+        if (all || only.equals("rules")) s.addSubcommand("rules", RulesCommand.spec());
+        if (all || only.equals("explain")) s.addSubcommand("explain", ExplainCommand.spec());
+        if (all || only.equals("schema")) s.addSubcommand("schema", SchemaCommand.spec());
+        if (all) {
+            s.addSubcommand("completion", CompletionCommand.spec());
+            s.addSubcommand("help", HelpCommand.spec());
+        }
         return s;
     }
 
+    /** The command line with every subcommand. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(spec());
+        return commandLine(null);
+    }
+
+    static CommandLine commandLine(String only) {
+        CommandLine cl = new CommandLine(spec(only));
         cl.setExitCodeExceptionMapper(t -> t instanceof UsageException
                 || t instanceof CommandLine.ParameterException ? USAGE : INTERNAL);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
