@@ -1,6 +1,7 @@
 #!/bin/sh
 # Generates a DVC project for the templating/graph scale benchmark: a foreach over N items (default 10000) plus
-# an M x M matrix (default 100 x 100), chained so the graph has real edges. Usage: bench/gen-scale.sh DIR [N] [M]
+# an M x M matrix (default 100 x 100), chained so the graph has real edges (each matrix stage reads one of the
+# foreach outputs). Usage: bench/gen-scale.sh DIR [N] [M]
 set -eu
 dir=$1; n=${2:-10000}; m=${3:-100}
 mkdir -p "$dir/.dvc" "$dir/src"
@@ -30,7 +31,7 @@ stages:
     cmd: python src/train.py ${item.model} ${item.seed}
     deps:
       - src/train.py
-      - data/prep
+      - data/prep/s${item.seed}.csv
     outs:
       - models/${item.model}/${item.seed}.pkl
 YAML

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jgrapht.Graph;
@@ -55,7 +56,11 @@ public final class PipelineGraph {
     private final Map<Edge, List<EdgeReason>> reasons = new HashMap<>();
     private final List<GraphProblem> problems = new ArrayList<>();
     /** Output path (absolute, as a string with '/' separators) → owning node and output as written. */
-    private final NavigableMap<String, OutOwner> outs = new TreeMap<>();
+    private final Map<String, OutOwner> outs = new HashMap<>();
+    /** The same outputs ordered by path, for "everything inside this folder" range queries. */
+    private final NavigableMap<String, OutOwner> outsByPath = new TreeMap<>();
+    /** Dependency path → outputs overlapping it (generated stages repeat the same deps many times). */
+    private final Map<String, List<OutOwner>> overlapMemo = new HashMap<>();
     /** Every output, also those left out of {@link #outs} for a conflict (first owner of a path wins). */
     private final Map<String, OutOwner> allOuts = new HashMap<>();
     private final Map<Stage, PipelineNode> byStage = new HashMap<>();
@@ -73,11 +78,19 @@ public final class PipelineGraph {
 
     public static PipelineGraph build(Project project) {
         PipelineGraph g = new PipelineGraph();
+        long t = System.nanoTime();
         g.addNodes(project);
+        io.dvclint.lint.Timings.report("graph: nodes", t);
+        t = System.nanoTime();
         g.indexOutputs();
+        io.dvclint.lint.Timings.report("graph: outputs", t);
+        t = System.nanoTime();
         g.checkStagesInsideOutputs(project);
         g.addEdges();
+        io.dvclint.lint.Timings.report("graph: edges", t);
+        t = System.nanoTime();
         g.findCycles();
+        io.dvclint.lint.Timings.report("graph: cycles", t);
         return g;
     }
 
@@ -138,6 +151,7 @@ public final class PipelineGraph {
                     continue;
                 }
                 outs.put(k, mine);
+                outsByPath.put(k, mine);
             }
         }
     }
@@ -162,25 +176,33 @@ public final class PipelineGraph {
     }
 
     private OutOwner firstDescendant(String k) {
-        Map.Entry<String, OutOwner> e = outs.ceilingEntry(k + "/");
+        Map.Entry<String, OutOwner> e = outsByPath.ceilingEntry(k + "/");
         return e != null && e.getKey().startsWith(k + "/") ? e.getValue() : null;
     }
 
     private List<OutOwner> overlapping(String k) {
+        return overlapMemo.computeIfAbsent(k, this::computeOverlapping);
+    }
+
+    private List<OutOwner> computeOverlapping(String k) {
         List<OutOwner> res = new ArrayList<>();
         for (String p = k; p != null; p = parentKey(p)) {
             OutOwner o = outs.get(p);
             if (o != null) res.add(o);
         }
-        for (OutOwner o : outs.subMap(k + "/", true, k + "/\uffff", true).values()) res.add(o);
+        for (OutOwner o : outsByPath.subMap(k + "/", true, k + "/\uffff", true).values()) res.add(o);
         return res;
     }
 
     private void checkStagesInsideOutputs(Project project) {
+        Map<Path, Optional<OutOwner>> byFile = new HashMap<>();
         for (PipelineNode n : nodes) {
             Path file = n.stage() != null ? n.stage().file().path() : n.source().path();
-            OutOwner o = null;
-            for (String p = key(file); p != null && o == null; p = parentKey(p)) o = allOuts.get(p);
+            OutOwner o = byFile.computeIfAbsent(file, f -> {
+                OutOwner found = null;
+                for (String p = key(f); p != null && found == null; p = parentKey(p)) found = allOuts.get(p);
+                return Optional.ofNullable(found);
+            }).orElse(null);
             if (o != null && o.node() != n) {
                 Pos pos = n.stage() != null ? n.stage().pos() : Pos.START;
                 problems.add(new GraphProblem(GraphProblem.Kind.STAGE_INSIDE_OUTPUT, file, pos,

@@ -21,7 +21,9 @@ public final class Linter {
 
     public static Project lint(Path root, Findings findings, Config config) {
         Findings run = new Findings();
+        long t0 = System.nanoTime();
         Project project = new ProjectLoader(run).load(root);
+        Timings.report("load", t0);
         RuleEngine.run(project, run, config);
         run.sources().forEach(findings::source);
         findings.addAll(run.all());

@@ -37,8 +37,10 @@ public final class RuleEngine {
         for (Rule rule : rules) {
             if (rule instanceof MetaRule || !config.enabled(rule.id())) continue;
             RuleContext ctx = new RuleContext(project, rule, config.rule(rule.id()), findings);
+            long t0 = System.nanoTime();
             try {
                 rule.check(ctx);
+                io.dvclint.lint.Timings.report("rule " + rule.id(), t0);
                 findings.addAll(dedupe(ctx.reported(), ctx::generatedFrom));
             } catch (RuntimeException | StackOverflowError e) {
                 findings.add(internalError(project, rule, e));
