@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,14 +115,24 @@ public final class DvcIgnore {
         return sb.toString();
     }
 
+    /** Per rule list: the verdict on each parent folder already checked (siblings share their parents). */
+    private final Map<List<Rule>, Map<String, Optional<Rule>>> folderVerdicts = new IdentityHashMap<>();
+
     /** DVC's {@code DvcIgnorePatterns._ignore}: each leading part of the path is checked, parents as folders. */
-    private static Optional<Match> ignore(List<Rule> rules, String rel, boolean isDir) {
+    private Optional<Match> ignore(List<Rule> rules, String rel, boolean isDir) {
         String[] parts = rel.split("/", -1);
+        Map<String, Optional<Rule>> folders = folderVerdicts.computeIfAbsent(rules, k -> new HashMap<>());
         StringBuilder prefix = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
             if (i > 0) prefix.append('/');
             prefix.append(parts[i]);
-            Rule r = findMatching(rules, prefix.toString(), isDir || i < parts.length - 1);
+            String path = prefix.toString();
+            Rule r;
+            if (i < parts.length - 1) {
+                r = folders.computeIfAbsent(path, x -> Optional.ofNullable(findMatching(rules, x, true))).orElse(null);
+            } else {
+                r = findMatching(rules, path, isDir);
+            }
             if (r != null && r.ignore) return Optional.of(r.info);
         }
         return Optional.empty();

@@ -31,11 +31,12 @@ public final class MissingDependencyRule extends Rule {
             if (!f.valid() || f.templating() != null && !f.templating().errors().isEmpty()) return;
         }
         PipelineGraph graph = null;
+        java.util.Map<java.nio.file.Path, Boolean> existing = new java.util.HashMap<>(); // stages share deps
         for (Stage s : ctx.project().stages()) {
             for (Dep d : s.deps()) {
                 if (Paths3.isUrl(d.path()) || Paths3.isTemplated(d.path()) || d.path().isEmpty()) continue;
                 if (DvcFileAsOutputRule.isDvcFile(d.path())) continue; // reported by dvc-file-as-output
-                if (exists(d)) continue;
+                if (existing.computeIfAbsent(d.abs(), p -> exists(d))) continue;
                 if (graph == null) graph = PipelineGraph.of(ctx.project());
                 if (!graph.producersOf(d.abs()).isEmpty()) continue;
                 ctx.report(s, d.pos(), "dependency '" + d.path() + "' of " + s + " does not exist, no stage "
