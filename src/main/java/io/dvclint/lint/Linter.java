@@ -25,6 +25,7 @@ public final class Linter {
         Project project = new ProjectLoader(run).load(root);
         Timings.report("load", t0);
         RuleEngine.run(project, run, config);
+        for (io.dvclint.params.ParamsFiles.Loaded l : project.paramsFiles().loaded()) run.source(l.file(), l.text());
         run.sources().forEach(findings::source);
         findings.addAll(run.all());
         return project;

@@ -51,6 +51,6 @@ public record Stage(DvcFile file, String name, String group, Pos pos, YMap def, 
 
     @Override
     public String toString() {
-        return "stage: '" + address() + "'";
+        return "stage '" + address() + "'";
     }
 }

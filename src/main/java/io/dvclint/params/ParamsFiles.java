@@ -439,6 +439,11 @@ public final class ParamsFiles {
     }
 
     /** Forgets cached files (e.g. after a stage rewrote its params). */
+    /** Every file read so far (for excerpts of findings in them). */
+    public java.util.Collection<Loaded> loaded() {
+        return cache.values();
+    }
+
     public void clear() {
         cache.clear();
     }

@@ -131,7 +131,7 @@ class MoreRulesTest {
                     outs: [x]
                 """, "script-not-in-deps");
         assertEquals(1, fs.size(), fs.toString());
-        assertTrue(fs.get(0).message().contains("stage: 'use'"), fs.get(0).message());
+        assertTrue(fs.get(0).message().contains("stage 'use'"), fs.get(0).message());
     }
 
     @Test
@@ -412,7 +412,7 @@ class MoreRulesTest {
                 "cmd-line-continuation");
         assertEquals(1, fs.size());
         assertEquals(Severity.ERROR, fs.get(0).severity());
-        assertTrue(fs.get(0).message().startsWith("line 1 of the cmd of stage: 'a'"), fs.get(0).message());
+        assertTrue(fs.get(0).message().startsWith("line 1 of the cmd of stage 'a'"), fs.get(0).message());
         assertEquals(List.of(), lint("stages:\n  a:\n    cmd: >\n      python t.py\n      --epochs 3\n    outs: [o]\n",
                 "cmd-line-continuation"));
         assertEquals(List.of(), lint("stages:\n  a:\n    cmd: python t.py \\\n    outs: [o]\n", "cmd-line-continuation"));
