@@ -112,6 +112,14 @@ public final class ProjectLoader {
         DvcFile f = new DvcFile(file, rel, text, root instanceof YMap m ? m : null, valid);
         if (valid) {
             new StageResolution(findings).resolve(project, f);
+        } else if (f.root() != null) {
+            // DVC refuses the file, but the other rules still have something to say about its stages: resolve
+            // what can be resolved (findings of this best-effort pass are dropped; the schema errors stand)
+            try {
+                new StageResolution(new Findings()).resolve(project, f);
+            } catch (RuntimeException e) {
+                f.stages().clear();
+            }
         }
         Path lockPath = file.resolveSibling("dvc.lock");
         if (Files.isRegularFile(lockPath)) f.setLock(loadLock(lockPath));

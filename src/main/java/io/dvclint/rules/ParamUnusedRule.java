@@ -43,9 +43,10 @@ public final class ParamUnusedRule extends Rule {
     @Override
     public void check(RuleContext ctx) {
         Project project = ctx.project();
-        // coverage is only known when every dvc.yaml loaded and its templating context could be built
+        // coverage is only known when every dvc.yaml loaded and its stages resolved without templating errors
+        // (a schema error elsewhere in the file, such as a lock field in outs, leaves the declarations known)
         for (DvcFile f : project.dvcFiles()) {
-            if (!f.valid()) return;
+            if (f.root() == null || f.templating() == null) return;
             TemplateResolver.Result t = f.templating();
             if (t != null && (!t.contextOk() || !t.errors().isEmpty())) return;
         }
