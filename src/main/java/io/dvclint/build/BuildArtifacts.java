@@ -1,7 +1,6 @@
 package io.dvclint.build;
 
 import io.dvclint.cli.Main;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +26,5 @@ public final class BuildArtifacts {
         CommandSpec root = Main.commandLine().getCommandSpec();
         int rc = ManPageGenerator.generateManPage(out.resolve("man").toFile(), null, new boolean[0], true, root);
         if (rc != 0) throw new IOException("man page generation failed: " + rc);
-        System.out.println("wrote " + out.resolve("dvclint.bash") + " and " + new File(out.toFile(), "man"));
     }
 }
