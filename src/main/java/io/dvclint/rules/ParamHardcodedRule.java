@@ -51,23 +51,23 @@ public final class ParamHardcodedRule extends Rule {
             SourceText src = s.file().text();
             for (YScalar sc : raw) {
                 if (!(sc.value() instanceof String text)) continue;
-                List<ShellWords.Word> ws = ShellWords.split(text);
+                List<ShellLex.Tok> ws = ShellLex.words(text);
                 for (int i = 0; i < ws.size(); i++) {
-                    ShellWords.Word w = ws.get(i);
-                    if (w.op() || !w.text().startsWith("--")) continue;
+                    ShellLex.Tok w = ws.get(i);
+                    if (w.op() || !w.value().startsWith("--")) continue;
                     String name, value;
                     int end;
-                    int eq = w.text().indexOf('=');
+                    int eq = w.value().indexOf('=');
                     if (eq > 0) {
-                        name = w.text().substring(2, eq);
-                        value = w.text().substring(eq + 1);
+                        name = w.value().substring(2, eq);
+                        value = w.value().substring(eq + 1);
                         end = w.end();
                     } else {
                         if (i + 1 >= ws.size() || ws.get(i + 1).op()) continue;
-                        ShellWords.Word v = ws.get(i + 1);
-                        if (v.text().startsWith("-") && !NUMBER.matcher(v.text()).matches()) continue;
-                        name = w.text().substring(2);
-                        value = v.text();
+                        ShellLex.Tok v = ws.get(i + 1);
+                        if (v.value().startsWith("-") && !NUMBER.matcher(v.value()).matches()) continue;
+                        name = w.value().substring(2);
+                        value = v.value();
                         end = v.end();
                     }
                     if (!NAME.matcher(name).matches() || value.isEmpty() || value.contains("${")
@@ -93,7 +93,7 @@ public final class ParamHardcodedRule extends Rule {
                             + "the command still passes the old value";
                     if (!seen.add(s.file().path() + "|" + at + "|" + hit.file() + "|" + hit.key() + "|" + literal)) continue;
                     boolean ctxFile = hit.file().equals(s.file().dir().resolve(ParamsSupport.DEFAULT).normalize());
-                    String opt = eq > 0 ? w.text().substring(0, eq + 1) : w.text() + " ";
+                    String opt = eq > 0 ? w.value().substring(0, eq + 1) : w.value() + " ";
                     String hint = "pass `" + opt + "${" + hit.key() + "}`"
                             + (ctxFile ? "" : " (with " + hit.fileName() + " listed under `vars:`)")
                             + ": DVC substitutes the value and reruns the stage when it changes"

@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class ShellLex {
     /** A word ({@code op == false}; {@code value} unquoted, {@code raw} as written) or an operator. */
-    record Tok(String value, String raw, boolean op, boolean quoted, boolean expands) {
+    record Tok(String value, String raw, boolean op, boolean quoted, boolean expands, int start, int end) {
         boolean is(String s) {
             return !quoted && raw.equals(s);
         }
@@ -28,6 +28,24 @@ final class ShellLex {
     private ShellLex() {
     }
 
+    /**
+     * The words and operators of a whole command string, which may hold several lines: each line is lexed on its
+     * own (a line break separates commands like {@code ;}, which is inserted), offsets are into {@code cmd}.
+     */
+    static List<Tok> words(String cmd) {
+        List<Tok> out = new ArrayList<>();
+        int offset = 0;
+        for (String line : cmd.split("\n", -1)) {
+            if (!out.isEmpty()) out.add(new Tok(";", "\n", true, false, false, offset - 1, offset));
+            for (Tok t : lex(line).toks()) {
+                out.add(new Tok(t.value(), t.raw(), t.op(), t.quoted(), t.expands(), t.start() + offset,
+                        t.end() + offset));
+            }
+            offset += line.length() + 1;
+        }
+        return out;
+    }
+
     static Result lex(String line) {
         List<Tok> toks = new ArrayList<>();
         boolean heredoc = false;
@@ -42,7 +60,7 @@ final class ShellLex {
             if (c == '\\' && i == n - 1) return new Result(toks, false, true, heredoc);
             String op = opAt(line, i);
             if (op != null) {
-                toks.add(new Tok(op, op, true, false, false));
+                toks.add(new Tok(op, op, true, false, false, i, i + op.length()));
                 if (op.startsWith("<<") && !op.equals("<<<")) heredoc = true;
                 i += op.length();
                 continue;
@@ -55,7 +73,7 @@ final class ShellLex {
                 if (c == ' ' || c == '\t' || opAt(line, i) != null) break;
                 if (c == '\\') {
                     if (i == n - 1) {
-                        toks.add(new Tok(val.toString(), line.substring(start, i), false, quoted, expands));
+                        toks.add(new Tok(val.toString(), line.substring(start, i), false, quoted, expands, start, i));
                         return new Result(toks, false, true, heredoc);
                     }
                     val.append(line.charAt(i + 1));
@@ -123,7 +141,7 @@ final class ShellLex {
                 val.append(c);
                 i++;
             }
-            toks.add(new Tok(val.toString(), line.substring(start, i), false, quoted, expands));
+            toks.add(new Tok(val.toString(), line.substring(start, i), false, quoted, expands, start, i));
         }
         return new Result(toks, false, false, heredoc);
     }

@@ -41,10 +41,9 @@ final class StageScripts {
 
     private static void scan(String command, Path wdir, Path root, List<Script> out, int depth) {
         Path cwd = wdir;
-        for (List<ShellWords.Word> sc : ShellWords.simpleCommands(command)) {
-            if (sc.size() == 1 && sc.get(0).op()) continue;
+        for (List<ShellLex.Tok> sc : ShellLex.commands(ShellLex.words(command))) {
             List<String> w = new ArrayList<>();
-            for (ShellWords.Word x : sc) w.add(x.text());
+            for (ShellLex.Tok x : sc) w.add(x.value());
             int i = 0;
             while (i < w.size() && ASSIGN.matcher(w.get(i)).matches()) i++;
             if (i >= w.size()) continue;
