@@ -72,10 +72,10 @@ public final class ParamUndeclaredRule extends Rule {
             }
             if (files.isEmpty()) continue;
             for (StageScripts.Script sc : StageScripts.of(s.commands(), s.wdirAbs(), root)) {
-                if (sc.lang() == StageScripts.Lang.SHELL) continue;
                 List<PyParamReads.Read> reads = cache.computeIfAbsent(sc.file(), f -> {
                     String text = StageScripts.read(f);
                     if (text == null) return List.of();
+                    if (sc.lang() == StageScripts.Lang.SHELL) return shellReads(project, text, sc, files);
                     return sc.lang() == StageScripts.Lang.R
                             ? RParamReads.find(text, ParamUndeclaredRule::looksLikeParamsFile)
                             : PyParamReads.find(new SourceText(text), ParamUndeclaredRule::looksLikeParamsFile);
@@ -99,6 +99,45 @@ public final class ParamUndeclaredRule extends Rule {
                 }
             }
         }
+    }
+
+    private static final java.util.regex.Pattern FILE_REF =
+            java.util.regex.Pattern.compile("[\\w./-]*[\\w-]\\.(?:ya?ml|json|toml)\\b");
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /**
+     * Reads in a shell script (the oracle's own gotcha: {@code grep -E '^  (lr|epochs):' params.yaml}): on a line
+     * that names one of the stage's params files, each word that is the last segment of exactly one key of that
+     * file. Precision first: the file must be named on the same line and the key's name must be unambiguous.
+     */
+    private static List<PyParamReads.Read> shellReads(Project project, String text, StageScripts.Script sc,
+                                                      Map<Path, String> files) {
+        List<PyParamReads.Read> out = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n];
+            int hash = line.indexOf('#');
+            if (hash == 0 || hash > 0 && Character.isWhitespace(line.charAt(hash - 1))) line = line.substring(0, hash);
+            java.util.regex.Matcher m = FILE_REF.matcher(line);
+            while (m.find()) {
+                String ref = m.group();
+                Path file = sc.cwd().resolve(ref).normalize();
+                if (!files.containsKey(file)) continue;
+                ParamsFiles.Loaded l = ParamsSupport.loadOk(project, file);
+                if (l == null) continue;
+                Map<String, List<String>> byLast = new HashMap<>();
+                for (String k : ParamsFiles.leafKeys(l.root())) {
+                    byLast.computeIfAbsent(k.substring(k.lastIndexOf('.') + 1), x -> new ArrayList<>()).add(k);
+                }
+                String rest = line.substring(0, m.start()) + " " + line.substring(m.end());
+                java.util.regex.Matcher w = WORD.matcher(rest);
+                while (w.find()) {
+                    List<String> keys = byLast.get(w.group());
+                    if (keys != null && keys.size() == 1) out.add(new PyParamReads.Read(ref, keys.get(0), n + 1));
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean looksLikeParamsFile(String s) {
@@ -253,6 +292,10 @@ public final class ParamUndeclaredRule extends Rule {
                 `python -m pkg.mod` (`pkg/mod.py`), `./train.py`, `Rscript x.R`, and the scripts that
                 `bash x.sh` / `./x.sh` run, behind `uv run`, `poetry run` and the like, after `VAR=value`
                 assignments and `cd dir &&`. Only files inside the project are read.
+
+                In shell scripts: a line that names one of the stage's params files and a word that is the last
+                segment of exactly one of its keys, e.g. `grep -E '^  (learning_rate|epochs):' params.yaml` reads
+                `train.learning_rate` and `train.epochs`.
 
                 In R scripts: a variable assigned `yaml::read_yaml("params.yaml")` (or `yaml.load_file`,
                 `read_json`, `fromJSON`), then read as `params$train$epochs` or `params[["train"]][["epochs"]]`.

@@ -42,6 +42,21 @@ class ParamsRulesTest {
         return fs.stream().map(Finding::message).toList();
     }
 
+    @Test
+    void undeclaredReadInAShellScript() {
+        write(dir, "params.yaml", "train:\n  learning_rate: 0.01\n  batch_size: 32\n  epochs: 3\nseed: 1\n");
+        write(dir, "src/train.sh", "# the model records lr and epochs; batch_size is not used\nset -e\n"
+                + "{ grep -E '^  (learning_rate|epochs):' params.yaml; cat data.txt; } > model.bin\n"
+                + "echo seed > log.txt\n");
+        List<Finding> fs = lint("stages:\n  train:\n    cmd: sh src/train.sh\n    deps: [src/train.sh, data.txt]\n"
+                + "    params:\n      - train.learning_rate\n    outs: [model.bin]\n", "param-undeclared");
+        assertEquals(List.of("stage 'train' reads 'train.epochs' from params.yaml (src/train.sh:3) but does not "
+                + "declare it under params:"), messages(fs));
+        // a word on a line that does not name the params file is no read
+        write(dir, "src/train.sh", "echo epochs > log.txt\ncat params.yaml > copy.txt\n");
+        assertEquals(List.of(), lint("param-undeclared"));
+    }
+
     // ------------------------------------------------------------------ tutorial acceptance
 
     static final String TUTORIAL_DVC = """
