@@ -106,7 +106,7 @@ public final class ParamUndeclaredRule extends Rule {
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /**
-     * Reads in a shell script (the oracle's own gotcha: {@code grep -E '^  (lr|epochs):' params.yaml}): on a line
+     * Reads in a shell script (the classic gotcha: {@code grep -E '^  (lr|epochs):' params.yaml}): on a line
      * that names one of the stage's params files, each word that is the last segment of exactly one key of that
      * file. Precision first: the file must be named on the same line and the key's name must be unambiguous.
      */
