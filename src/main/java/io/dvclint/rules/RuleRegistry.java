@@ -38,8 +38,21 @@ public final class RuleRegistry {
     /** The catalogue formatters (SARIF) describe rules with. */
     public static List<io.dvclint.format.RuleInfo> catalog() {
         List<io.dvclint.format.RuleInfo> out = new ArrayList<>();
-        for (Rule r : all()) out.add(new io.dvclint.format.RuleInfo(r.id(), r.summary(), r.summary(), r.defaultSeverity()));
+        for (Rule r : all()) {
+            out.add(new io.dvclint.format.RuleInfo(r.id(), r.summary(), whatItFlags(r), r.defaultSeverity()));
+        }
         return out;
+    }
+
+    /** The first paragraph of the rule's "What it flags" section (SARIF's fullDescription), else its summary. */
+    static String whatItFlags(Rule r) {
+        String docs = r.docs();
+        int at = docs == null ? -1 : docs.indexOf("## What it flags");
+        if (at < 0) return r.summary();
+        String rest = docs.substring(at + "## What it flags".length()).strip();
+        int end = rest.indexOf("\n\n");
+        String para = (end < 0 ? rest : rest.substring(0, end)).replaceAll("\\s+", " ").strip();
+        return para.isEmpty() ? r.summary() : para;
     }
 
     private static void init() {

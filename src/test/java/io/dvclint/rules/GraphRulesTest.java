@@ -175,4 +175,11 @@ class GraphRulesTest {
         assertTrue(fs.get(0).message().contains(".dvcignore:2:logs/"), fs.get(0).message());
         assertTrue(fs.get(1).message().contains(".git"), fs.get(1).message());
     }
+
+    @Test
+    void sarifFullDescriptionIsTheFirstParagraphOfWhatItFlags() {
+        String d = RuleRegistry.whatItFlags(new CycleRule());
+        assertTrue(d.startsWith("Every cycle in the stage graph"), d);
+        assertTrue(!d.contains("##") && !d.contains("\n"), d);
+    }
 }
