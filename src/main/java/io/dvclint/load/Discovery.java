@@ -21,6 +21,10 @@ public final class Discovery {
     /** Receives each pipeline file ({@code isDvcYaml}) or {@code .dvc} file as it is found. */
     public interface Visitor {
         void visit(Path file, boolean isDvcYaml);
+
+        /** A pipeline file DVC does not load either: it lies in a folder that is an output of a stage found. */
+        default void skipped(Path file, Path outputDir) {
+        }
     }
 
     private final Path root;
@@ -69,7 +73,12 @@ public final class Discovery {
             String n = d.getFileName().toString();
             if (n.equals(".git") || n.equals(".dvc") || n.equals(".hg")) continue;
             if (ignore.isSubRepo(d)) continue;
-            if (pruned.contains(d) || ignore.isIgnored(d, true)) continue;
+            if (pruned.contains(d)) {
+                Path inner = d.resolve("dvc.yaml");
+                if (Files.isRegularFile(inner)) v.skipped(inner, d);
+                continue;
+            }
+            if (ignore.isIgnored(d, true)) continue;
             walk(d, v);
         }
     }

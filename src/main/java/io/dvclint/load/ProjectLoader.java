@@ -46,16 +46,29 @@ public final class ProjectLoader {
         Project project = new Project(root);
         Discovery discovery = new Discovery(root);
         project.setIgnore(discovery.ignore());
-        discovery.walk((file, isDvcYaml) -> {
-            if (isDvcYaml) {
-                DvcFile f = loadDvcYaml(project, file);
-                project.dvcFiles().add(f);
-                for (Stage s : f.stages()) {
-                    for (var o : s.outs()) discovery.prune(o.abs());
+        java.util.Map<Path, Project.SkippedPipeline> owners = new java.util.HashMap<>();
+        discovery.walk(new Discovery.Visitor() {
+            @Override
+            public void visit(Path file, boolean isDvcYaml) {
+                if (isDvcYaml) {
+                    DvcFile f = loadDvcYaml(project, file);
+                    project.dvcFiles().add(f);
+                    for (Stage s : f.stages()) {
+                        for (var o : s.outs()) {
+                            discovery.prune(o.abs());
+                            owners.putIfAbsent(o.abs(), new Project.SkippedPipeline(null, s, o));
+                        }
+                    }
+                } else {
+                    DataSource ds = loadDotDvc(project, file);
+                    if (ds != null) project.dataSources().add(ds);
                 }
-            } else {
-                DataSource ds = loadDotDvc(project, file);
-                if (ds != null) project.dataSources().add(ds);
+            }
+
+            @Override
+            public void skipped(Path file, Path outputDir) {
+                Project.SkippedPipeline o = owners.get(outputDir);
+                if (o != null) project.skippedPipelines().add(new Project.SkippedPipeline(file, o.owner(), o.out()));
             }
         });
         for (io.dvclint.discovery.DvcIgnore.Problem p : discovery.ignore().problems()) {

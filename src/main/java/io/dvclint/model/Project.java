@@ -9,6 +9,11 @@ public final class Project {
     private final Path root;
     private final List<DvcFile> dvcFiles = new ArrayList<>();
     private final List<DataSource> dataSources = new ArrayList<>();
+    private final List<SkippedPipeline> skippedPipelines = new ArrayList<>();
+
+    /** A dvc.yaml that is not loaded (by DVC either) because it lies inside an output folder of {@code owner}. */
+    public record SkippedPipeline(Path file, Stage owner, Out out) {
+    }
     private final io.dvclint.params.ParamsFiles paramsFiles = new io.dvclint.params.ParamsFiles();
     private io.dvclint.discovery.DvcIgnore ignore;
 
@@ -56,6 +61,11 @@ public final class Project {
 
     public List<DataSource> dataSources() {
         return dataSources;
+    }
+
+    /** Pipeline files inside output folders of stages found before them: neither DVC nor dvclint loads them. */
+    public List<SkippedPipeline> skippedPipelines() {
+        return skippedPipelines;
     }
 
     /** Every resolved stage, in collection order (files in discovery order, stages in file order). */

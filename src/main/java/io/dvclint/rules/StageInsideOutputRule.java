@@ -26,6 +26,21 @@ public final class StageInsideOutputRule extends GraphProblemRule {
     }
 
     @Override
+    public void check(RuleContext ctx) {
+        super.check(ctx);
+        // the more common, silent form: the walk never enters the output folder, so the inner file is not loaded
+        for (io.dvclint.model.Project.SkippedPipeline p : ctx.project().skippedPipelines()) {
+            String inner = ctx.project().rel(p.file());
+            ctx.report(Severity.WARNING, p.owner().file().path(), p.out().pos(), "'" + inner + "' is not loaded: it "
+                            + "lies inside output '" + p.out().path() + "' of " + p.owner()
+                            + ", so DVC skips it too (its stages are not in `dvc dag` and `dvc repro` of "
+                            + p.owner() + " deletes the folder with it)",
+                    "move the pipeline out of the output folder, or write the output elsewhere",
+                    java.util.List.of());
+        }
+    }
+
+    @Override
     public String docs() {
         return """
                 ## What it flags
@@ -49,6 +64,9 @@ public final class StageInsideOutputRule extends GraphProblemRule {
                     cmd: python fetch.py
                     outs: [sub]          # sub/dvc.yaml lives in here
                 ```
+
+                The silent form is reported as a warning on the output that hides the inner `dvc.yaml`; the
+                `StagePathAsOutputError` form (the inner file was found first) as an error.
 
                 Fix: move the output (`sub/data`) or the inner pipeline out of it.
                 """;

@@ -148,8 +148,14 @@ class GraphRulesTest {
     void stageInsideAnotherStagesOutput() throws Exception {
         write(dir, "sub/dvc.yaml", "stages:\n  inner:\n    cmd: x\n    outs: [o.txt]\n");
         write(dir, "dvc.yaml", "stages:\n  outer:\n    cmd: x\n    outs: [sub]\n");
-        // discovery skips folders that are outputs of stages already found, as DVC does: nothing to report
-        assertEquals(List.of(), lint("stage-inside-output"));
+        // discovery skips folders that are outputs of stages already found, as DVC does: the inner file is not
+        // loaded, which deserves a warning on the output that hides it
+        List<Finding> hidden = lint("stage-inside-output");
+        assertEquals(1, hidden.size(), hidden.toString());
+        assertEquals(Severity.WARNING, hidden.get(0).severity());
+        assertTrue(hidden.get(0).message().startsWith("'sub/dvc.yaml' is not loaded: it lies inside output 'sub' of "
+                + "stage 'outer'"), hidden.get(0).message());
+        assertEquals(4, hidden.get(0).line());
         Files.move(dir.resolve("dvc.yaml"), dir.resolve("z.yaml"));
         // found after sub/dvc.yaml (walk order), so DVC meets the inner file first and refuses it
         write(dir, "z/dvc.yaml", "stages:\n  outer:\n    cmd: x\n    outs: [../sub]\n");
