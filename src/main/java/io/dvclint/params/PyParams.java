@@ -859,14 +859,16 @@ final class PyParams {
         }
 
         private Node target() {
-            if (at("*")) {
-                Tok s = next();
-                Node n = new Node(K.STARRED, s.pos(), null);
-                n.kids.add(bitwiseOr());
-                n.end = n.kids.get(0).end;
-                return n;
-            }
-            return bitwiseOr();
+            return at("*") ? starred() : bitwiseOr();
+        }
+
+        /** {@code *expr}: a starred target or expression. */
+        private Node starred() {
+            Tok s = next();
+            Node n = new Node(K.STARRED, s.pos(), null);
+            n.kids.add(bitwiseOr());
+            n.end = n.kids.get(0).end;
+            return n;
         }
 
         // ---------------------------------------------------------- expressions
@@ -900,14 +902,7 @@ final class PyParams {
         }
 
         private Node starExpression() {
-            if (at("*")) {
-                Tok s = next();
-                Node n = new Node(K.STARRED, s.pos(), null);
-                n.kids.add(bitwiseOr());
-                n.end = n.kids.get(0).end;
-                return n;
-            }
-            return expression();
+            return at("*") ? starred() : expression();
         }
 
         private Node starNamedExpression() {
