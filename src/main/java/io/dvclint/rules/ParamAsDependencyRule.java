@@ -31,7 +31,7 @@ public final class ParamAsDependencyRule extends Rule {
 
     @Override
     public Severity defaultSeverity() {
-        return Severity.ERROR;
+        return Severity.WARNING;
     }
 
     @Override
@@ -177,6 +177,10 @@ public final class ParamAsDependencyRule extends Rule {
                 line; in `dvc.yaml` parameters go under `params:` — `- train` for a key of the stage's
                 `params.yaml`, `- other.yaml: [train]` for another file. Parameters listed there are tracked
                 key by key: changing `train.lr` reruns the stage, changing an unrelated key does not.
+
+                It is a warning, not an error, because DVC loads the pipeline without complaint; the failure
+                comes only when the stage is reproduced. Raise it with `rules: {param-as-dependency:
+                {severity: error}}` in `.dvclint.yaml` to make commits fail on it.
 
                 ## Example
 

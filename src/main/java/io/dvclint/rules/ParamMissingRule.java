@@ -23,7 +23,7 @@ public final class ParamMissingRule extends Rule {
 
     @Override
     public Severity defaultSeverity() {
-        return Severity.ERROR;
+        return Severity.WARNING;
     }
 
     @Override
@@ -155,6 +155,11 @@ public final class ParamMissingRule extends Rule {
 
                 A missing file gives the same message listing every declared key. A typo in a key is the
                 usual cause; a params file that was renamed or moved is the other.
+
+                It is a warning, not an error: DVC itself accepts the pipeline (`dvc dag` and `dvc status` work),
+                and a params file may legitimately be absent from a checkout (generated, or kept out of git).
+                Teams that want commits to fail on it raise it in `.dvclint.yaml`
+                (`rules: {param-missing: {severity: error}}`) or run `dvclint lint --fail-on warning`.
 
                 ## Example
 

@@ -164,7 +164,7 @@ class ParamsRulesTest {
         List<Finding> fs = lint("stages:\n  t:\n    cmd: x\n    params:\n      - train.learning_rat\n"
                 + "      - train.epochs\n      - train\n      - layers.1\n      - nope\n", "param-missing");
         assertEquals(2, fs.size(), fs.toString());
-        assertEquals(Severity.ERROR, fs.get(0).severity());
+        assertEquals(Severity.WARNING, fs.get(0).severity());
         assertEquals(5, fs.get(0).line());
         assertEquals(9, fs.get(0).col());
         assertEquals("parameter 'train.learning_rat' of stage 't' is missing from 'params.yaml'; did you mean "
