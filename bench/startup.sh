@@ -20,7 +20,7 @@ time_ms() { # command... -> wall milliseconds
 : > "$work/hello.txt"; : > "$work/lint.txt"
 i=0
 while [ "$i" -lt "$runs" ]; do   # interleave so both see the same machine load
-  time_ms java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$work" Hello >> "$work/hello.txt"
+  time_ms java -cp "$work" Hello >> "$work/hello.txt"
   time_ms "$here/bin/dvclint" lint "$project" >> "$work/lint.txt"
   i=$((i + 1))
 done

@@ -1,5 +1,13 @@
 package io.dvclint.cli;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -13,9 +21,30 @@ final class Cli {
     private Cli() {
     }
 
+    /**
+     * The object factory given to picocli. Its default one looks for Groovy on the class path when first used, and
+     * that miss makes the JVM open and index the whole jar (several milliseconds); the collections a parse needs
+     * are made here, anything else is left to the default factory.
+     */
+    static final CommandLine.IFactory FACTORY = new CommandLine.IFactory() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == List.class || cls == Collection.class || cls == ArrayList.class) return (K) new ArrayList<>();
+            if (cls == Set.class || cls == LinkedHashSet.class) return (K) new LinkedHashSet<>();
+            if (cls == Map.class || cls == LinkedHashMap.class) return (K) new LinkedHashMap<>();
+            return CommandLine.defaultFactory().create(cls);
+        }
+    };
+
+    /** A command line for a spec, with {@link #FACTORY}. */
+    static CommandLine commandLine(CommandSpec spec) {
+        return new CommandLine(spec, FACTORY);
+    }
+
     /** A spec for a command object, with {@code -h/--help} (and {@code -V/--version} on the root). */
     static CommandSpec command(Object userObject, String name, String... description) {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(userObject).name(name);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(userObject, FACTORY).name(name);
         spec.usageMessage().description(description).sortOptions(false);
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
                 .description("Show this help message and exit.").build());
@@ -39,7 +68,7 @@ final class Cli {
 
     /** Positional parameters collected into a list. */
     static PositionalParamSpec.Builder positionals() {
-        return PositionalParamSpec.builder().type(java.util.List.class).auxiliaryTypes(String.class).arity("0..*");
+        return PositionalParamSpec.builder().type(List.class).auxiliaryTypes(String.class).arity("0..*");
     }
 
     /** The value of an option after parsing (null when not given and without default). */

@@ -147,8 +147,15 @@ final class ShellLex {
     }
 
     private static String opAt(String line, int i) {
-        for (String op : OPS) if (line.startsWith(op, i)) return op;
-        return null;
+        switch (line.charAt(i)) {
+            case '<', '>', '&', '|', ';', '(', ')' -> {
+                for (String op : OPS) if (line.startsWith(op, i)) return op;
+                return null;
+            }
+            default -> {
+                return null; // most characters start no operator: skip the 18 comparisons
+            }
+        }
     }
 
     /** Index of the ')' closing a '$(' whose content starts at {@code from}, or -1. */
