@@ -31,10 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dvclint lint [PATH...]}: load each project the paths belong to and report every problem at once. */
 public final class LintCommand implements Callable<Integer> {
-    List<Path> paths = new ArrayList<>();
     String format;
     /** Environment lookup, replaceable in tests. */
-    static Function<String, String> env = System::getenv;
+    static Function<String, String> env; // null: System.getenv (no lambda here: this class loads at start-up)
     String failOn;
     Path configFile;
     boolean fix;
@@ -42,9 +41,12 @@ public final class LintCommand implements Callable<Integer> {
     boolean noColor;
     boolean noCache;
     CommandSpec spec;
+    Speculation speculation;
 
-    static CommandSpec spec() {
+    /** The lint command; {@code speculation}, when not null, is a lint already started for these arguments. */
+    static CommandSpec spec(Speculation speculation) {
         LintCommand c = new LintCommand();
+        c.speculation = speculation;
         CommandSpec s = c.spec = Cli.command(c, "lint",
                 "Lint the DVC project(s) holding PATH (default: the current folder).",
                 "A PATH may be a folder or any file of the project (dvc.yaml, dvc.lock, params files, *.dvc):",
@@ -72,8 +74,8 @@ public final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> pathArgs = Cli.positional(spec, 0);
-        if (pathArgs != null) for (String p : pathArgs) paths.add(Path.of(p));
+        List<String> given = Cli.positional(spec, 0);
+        List<String> pathArgs = given == null ? List.of() : given;
         format = Cli.value(spec, "--format");
         failOn = Cli.value(spec, "--fail-on");
         String config = Cli.value(spec, "--config");
@@ -97,26 +99,25 @@ public final class LintCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--format: " + e.getMessage());
         }
-        Path cwd = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
-        if (paths.isEmpty()) paths.add(cwd);
-        Set<Path> roots = new LinkedHashSet<>();
-        for (Path p : paths) {
-            Path abs = cwd.resolve(p).normalize();
-            if (!Files.exists(abs)) throw new UsageException("path '" + p + "' does not exist");
-            roots.add(ProjectRoot.find(abs));
-        }
-        Map<Path, Config> configs = new LinkedHashMap<>();
-        try {
-            Config given = configFile == null ? null
-                    : ConfigLoader.load(cwd.resolve(configFile).normalize(), RuleRegistry.ids());
-            for (Path root : roots) {
-                configs.put(root, given != null ? given : ConfigLoader.forRoot(root, RuleRegistry.ids()));
+        Path cwd = cwd();
+        // a speculative lint (see Speculation) runs only for the plain form: this one if nothing else asks otherwise
+        Speculation.Outcome guess = speculation == null ? null : speculation.await();
+        boolean plain = configFile == null && !noCache && !fix && !diff;
+        List<Path> roots = roots(cwd, pathArgs);
+        boolean useGuess = plain && speculation != null && speculation.cwd().equals(cwd)
+                && Speculation.matches(guess, roots);
+        Map<Path, Config> configs;
+        if (useGuess) {
+            configs = guess.configs();
+        } else {
+            try {
+                configs = configs(cwd, roots, configFile);
+            } catch (ConfigException e) {
+                System.err.println(displayPath(cwd, e.file()) + ":" + e.pos().line() + ":" + e.pos().col() + ": "
+                        + e.getMessage());
+                System.err.flush();
+                return Main.USAGE;
             }
-        } catch (ConfigException e) {
-            System.err.println(displayPath(cwd, e.file()) + ":" + e.pos().line() + ":" + e.pos().col() + ": "
-                    + e.getMessage());
-            System.err.flush();
-            return Main.USAGE;
         }
         if (threshold == null) {
             for (Config c : configs.values()) {
@@ -124,7 +125,7 @@ public final class LintCommand implements Callable<Integer> {
             }
             if (threshold == null) threshold = Severity.ERROR;
         }
-        Findings findings = lintAll(configs);
+        Findings findings = useGuess ? guess.findings() : lintAll(configs);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         if (diff) {
             boolean any = false;
@@ -172,10 +173,39 @@ public final class LintCommand implements Callable<Integer> {
     /** The --format given, else github inside GitHub Actions (as yamllint does), else text. */
     String formatName() {
         if (format != null) return format;
-        return "true".equalsIgnoreCase(env.apply("GITHUB_ACTIONS")) ? "github" : "text";
+        String actions = env == null ? System.getenv("GITHUB_ACTIONS") : env.apply("GITHUB_ACTIONS");
+        return "true".equalsIgnoreCase(actions) ? "github" : "text";
     }
 
-    private static Findings lintAll(Map<Path, Config> configs) {
+    /** The absolute, normalised working folder. */
+    static Path cwd() {
+        return Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
+    }
+
+    /** The project root of each PATH (the working folder when none is given), in order, without repeats. */
+    static List<Path> roots(Path cwd, List<String> pathArgs) {
+        Set<Path> roots = new LinkedHashSet<>();
+        if (pathArgs.isEmpty()) roots.add(ProjectRoot.find(cwd));
+        for (String p : pathArgs) {
+            Path abs = cwd.resolve(p).normalize();
+            if (!Files.exists(abs)) throw new UsageException("path '" + p + "' does not exist");
+            roots.add(ProjectRoot.find(abs));
+        }
+        return List.copyOf(roots);
+    }
+
+    /** Each root's configuration: {@code configFile} for all when given, else each project's own. */
+    static Map<Path, Config> configs(Path cwd, List<Path> roots, Path configFile) {
+        Map<Path, Config> configs = new LinkedHashMap<>();
+        Config given = configFile == null ? null
+                : ConfigLoader.load(cwd.resolve(configFile).normalize(), RuleRegistry.ids());
+        for (Path root : roots) {
+            configs.put(root, given != null ? given : ConfigLoader.forRoot(root, RuleRegistry.ids()));
+        }
+        return configs;
+    }
+
+    static Findings lintAll(Map<Path, Config> configs) {
         Findings findings = new Findings();
         for (Map.Entry<Path, Config> e : configs.entrySet()) Linter.lint(e.getKey(), findings, e.getValue());
         return findings;

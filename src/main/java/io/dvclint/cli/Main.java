@@ -13,6 +13,8 @@ public final class Main implements Runnable {
     public static final int USAGE = 2;
     public static final int INTERNAL = 3;
 
+    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
     private CommandSpec spec;
 
     public static void main(String[] args) {
@@ -21,19 +23,32 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (never throws). */
     public static int run(String... args) {
-        return commandLine(args.length > 0 ? args[0] : null).execute(args);
+        return run(System.getenv("DVCLINT_NO_SPECULATION") == null, args);
+    }
+
+    /**
+     * Runs the command line; with {@code speculate}, {@code lint} starts linting while picocli parses (see
+     * {@link Speculation}). The exit code and the output are the same either way.
+     */
+    public static int run(boolean speculate, String... args) {
+        Speculation speculation = speculate ? Speculation.start(args) : null;
+        int code = commandLine(args.length > 0 ? args[0] : null, speculation).execute(args);
+        // a command line picocli rejected never reached the lint: let the speculation finish rather than leave it
+        // running beside whatever the caller (a test, an embedding program) does next
+        if (speculation != null) speculation.await();
+        return code;
     }
 
     /** The root spec with every subcommand (built without reflection: see {@link Cli}). */
     public static CommandSpec spec() {
-        return spec(null);
+        return spec(null, null);
     }
 
     /**
      * The root spec; when {@code only} names a command, with just that subcommand: each subcommand costs picocli
      * an interpreter with its converters, and a run needs one. Help and unknown commands get them all.
      */
-    static CommandSpec spec(String only) {
+    static CommandSpec spec(String only, Speculation speculation) {
         Main main = new Main();
         CommandSpec s = Cli.command(main, "dvclint",
                 "A fast, precise linter, validator and pipeline runner for DVC projects.");
@@ -47,28 +62,47 @@ public final class Main implements Runnable {
                 "2", "usage or configuration error",
                 "3", "internal error"));
         boolean all = only == null || !List.of("lint", "dag", "rules", "explain", "schema").contains(only);
-        if (all || only.equals("lint")) s.addSubcommand("lint", LintCommand.spec());
-        if (all || only.equals("dag")) s.addSubcommand("dag", DagCommand.spec());
-        if (all || only.equals("rules")) s.addSubcommand("rules", RulesCommand.spec());
-        if (all || only.equals("explain")) s.addSubcommand("explain", ExplainCommand.spec());
-        if (all || only.equals("schema")) s.addSubcommand("schema", SchemaCommand.spec());
+        if (all || only.equals("lint")) s.addSubcommand("lint", Cli.commandLine(LintCommand.spec(speculation)));
+        if (all || only.equals("dag")) s.addSubcommand("dag", Cli.commandLine(DagCommand.spec()));
+        if (all || only.equals("rules")) s.addSubcommand("rules", Cli.commandLine(RulesCommand.spec()));
+        if (all || only.equals("explain")) s.addSubcommand("explain", Cli.commandLine(ExplainCommand.spec()));
+        if (all || only.equals("schema")) s.addSubcommand("schema", Cli.commandLine(SchemaCommand.spec()));
         if (all) {
-            s.addSubcommand("completion", CompletionCommand.spec());
-            s.addSubcommand("help", HelpCommand.spec());
+            s.addSubcommand("completion", Cli.commandLine(CompletionCommand.spec()));
+            s.addSubcommand("help", Cli.commandLine(HelpCommand.spec()));
         }
         return s;
     }
 
     /** The command line with every subcommand. */
     public static CommandLine commandLine() {
-        return commandLine(null);
+        return commandLine(null, null);
     }
 
-    static CommandLine commandLine(String only) {
-        CommandLine cl = new CommandLine(spec(only));
-        cl.setExitCodeExceptionMapper(t -> t instanceof UsageException
-                || t instanceof CommandLine.ParameterException ? USAGE : INTERNAL);
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+    static CommandLine commandLine(String only, Speculation speculation) {
+        // dvclint's options are strings, flags and lists of strings. Without this, every command line registers
+        // picocli's converters for java.time, java.sql and java.nio types by reflection (about 10 ms of start-up).
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) System.setProperty(CONVERTER_EXCLUDES, ".*");
+        CommandLine cl = Cli.commandLine(spec(only, speculation));
+        Failures failures = new Failures();
+        cl.setExitCodeExceptionMapper(failures);
+        cl.setExecutionExceptionHandler(failures);
+        return cl;
+    }
+
+    /**
+     * Maps exceptions to exit codes and messages. A named class, not lambdas: picocli's interfaces come in old
+     * (Java 5) class files, which the class-data-sharing archive cannot hold once a lambda has linked them.
+     */
+    private static final class Failures
+            implements CommandLine.IExitCodeExceptionMapper, CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int getExitCode(Throwable t) {
+            return t instanceof UsageException || t instanceof CommandLine.ParameterException ? USAGE : INTERNAL;
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
             PrintWriter err = cmd.getErr();
             if (ex instanceof CommandLine.ParameterException pe) {
                 err.println(pe.getMessage());
@@ -83,8 +117,7 @@ public final class Main implements Runnable {
             if (System.getenv("DVCLINT_DEBUG") != null) ex.printStackTrace(err);
             else err.println("(set DVCLINT_DEBUG=1 for the stack trace, and please report it)");
             return INTERNAL;
-        });
-        return cl;
+        }
     }
 
     @Override

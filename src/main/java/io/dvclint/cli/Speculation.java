@@ -1,0 +1,104 @@
+package io.dvclint.cli;
+
+import io.dvclint.config.Config;
+import io.dvclint.findings.Findings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts linting on a second thread while the command line is still being parsed.
+ *
+ * <p>On a JVM that has just started, parsing the command line and linting a small project each cost tens of
+ * milliseconds, nearly all of it one-off class initialisation; run one after the other they are most of a
+ * {@code dvclint lint} run. So for {@code dvclint lint ARGS}, the plain arguments (those that name existing files or
+ * folders) are taken as the paths and the project is linted right away, in parallel with picocli. Picocli remains
+ * the only parser: {@link LintCommand} uses the result only when the parsed command asks for exactly that lint (the
+ * same project roots, each project's own configuration, the cache on, no fixing); anything else discards it and
+ * lints again, with every class already initialised. Linting reads files and writes nothing but the validation
+ * cache, so a discarded speculation leaves no trace.
+ */
+final class Speculation implements Runnable {
+    /** What the speculative lint computed, or how it failed. */
+    record Outcome(List<Path> roots, Map<Path, Config> configs, Findings findings, Throwable failure) {
+    }
+
+    private final Path cwd;
+    private final List<String> pathArgs;
+    private final Thread thread;
+    private volatile Outcome outcome;
+
+    private Speculation(Path cwd, List<String> pathArgs) {
+        this.cwd = cwd;
+        this.pathArgs = pathArgs;
+        // "this", not a method reference: the main thread parses with picocli, which needs no lambda, so it leaves
+        // the one-off start-up of the lambda machinery to the speculative threads
+        this.thread = new Thread(this, "dvclint-speculative-lint");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * A speculation for {@code args}, already running, or null when the arguments ask for something a speculative
+     * lint cannot serve: another command, a configuration file, {@code --fix}, {@code --diff}, {@code --no-cache},
+     * an {@code @argument-file}. (A wrong guess costs time, never correctness: see {@link #matches}.)
+     */
+    static Speculation start(String... args) {
+        if (args.length == 0 || !args[0].equals("lint")) return null;
+        Path cwd = LintCommand.cwd();
+        List<String> paths = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("@") || a.startsWith("--config") || a.startsWith("--fix") || a.startsWith("--diff")
+                    || a.startsWith("--no-cache") || a.equals("-h") || a.startsWith("--help") || a.equals("-V")
+                    || a.startsWith("--version")) {
+                return null;
+            }
+            if (!a.startsWith("-") && Files.exists(cwd.resolve(a))) paths.add(a);
+        }
+        Speculation s = new Speculation(cwd, paths);
+        s.thread.start();
+        return s;
+    }
+
+    @Override
+    public void run() {
+        List<Path> roots = null;
+        Map<Path, Config> configs = null;
+        try {
+            roots = LintCommand.roots(cwd, pathArgs);
+            configs = LintCommand.configs(cwd, roots, null);
+            outcome = new Outcome(roots, configs, LintCommand.lintAll(configs), null);
+        } catch (Throwable t) {
+            outcome = new Outcome(roots, configs, null, t);
+        }
+    }
+
+    /**
+     * Waits for the speculative lint to finish. The command waits on every path, used or not, so that its own work
+     * never initialises classes concurrently with the speculation's.
+     */
+    Outcome await() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        return outcome;
+    }
+
+    /** Whether the finished speculation is the lint the parsed command asks for. */
+    static boolean matches(Outcome o, List<Path> roots) {
+        return o != null && o.failure() == null && o.findings() != null && o.roots().equals(roots);
+    }
+
+    Path cwd() {
+        return cwd;
+    }
+}
