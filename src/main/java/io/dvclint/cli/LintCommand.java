@@ -100,12 +100,12 @@ public final class LintCommand implements Callable<Integer> {
             throw new UsageException("--format: " + e.getMessage());
         }
         Path cwd = cwd();
-        // a speculative lint (see Speculation) runs only for the plain form: this one if nothing else asks otherwise
+        // the speculative lint (see Speculation) serves only the plain form: own configuration, cache on, no fixing;
+        // its roots are absolute, so equal roots mean the same lint
         Speculation.Outcome guess = speculation == null ? null : speculation.await();
         boolean plain = configFile == null && !noCache && !fix && !diff;
         List<Path> roots = roots(cwd, pathArgs);
-        boolean useGuess = plain && speculation != null && speculation.cwd().equals(cwd)
-                && Speculation.matches(guess, roots);
+        boolean useGuess = plain && Speculation.matches(guess, roots);
         Map<Path, Config> configs;
         if (useGuess) {
             configs = guess.configs();

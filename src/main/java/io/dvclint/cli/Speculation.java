@@ -97,8 +97,4 @@ final class Speculation implements Runnable {
     static boolean matches(Outcome o, List<Path> roots) {
         return o != null && o.failure() == null && o.findings() != null && o.roots().equals(roots);
     }
-
-    Path cwd() {
-        return cwd;
-    }
 }
