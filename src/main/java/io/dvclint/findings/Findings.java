@@ -40,10 +40,24 @@ public final class Findings {
     /** Findings ordered by file, line, column, rule id. */
     public List<Finding> sorted() {
         List<Finding> s = new ArrayList<>(list);
-        s.sort(Comparator.comparing((Finding f) -> f.file().toString()).thenComparing(Finding::pos)
-                .thenComparing(Finding::ruleId).thenComparing(Finding::message));
+        s.sort(ORDER);
         return s;
     }
+
+    /**
+     * File, position, rule id, message. A named class: {@code Comparator.comparing} builds serializable lambdas,
+     * which the class-data-sharing archive cannot hold, so each run would generate their classes at start-up.
+     */
+    private static final Comparator<Finding> ORDER = new Comparator<>() {
+        @Override
+        public int compare(Finding a, Finding b) {
+            int c = a.file().toString().compareTo(b.file().toString());
+            if (c == 0) c = a.pos().compareTo(b.pos());
+            if (c == 0) c = a.ruleId().compareTo(b.ruleId());
+            if (c == 0) c = a.message().compareTo(b.message());
+            return c;
+        }
+    };
 
     public void retain(java.util.function.Predicate<Finding> keep) {
         list.removeIf(keep.negate());

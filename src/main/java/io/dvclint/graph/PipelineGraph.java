@@ -24,7 +24,6 @@ import java.util.TreeMap;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
-import org.jgrapht.graph.DefaultDirectedGraph;
 
 /**
  * The stage DAG of a project, built as DVC's {@code build_graph} does: every stage and {@code .dvc} data source is
@@ -52,7 +51,7 @@ public final class PipelineGraph {
     }
 
     private final List<PipelineNode> nodes = new ArrayList<>();
-    private final Graph<PipelineNode, Edge> graph = new DefaultDirectedGraph<>(null, null, false);
+    private final Graph<PipelineNode, Edge> graph = new DirectedGraph<>();
     private final Map<Edge, List<EdgeReason>> reasons = new HashMap<>();
     private final List<GraphProblem> problems = new ArrayList<>();
     /** Output path (absolute, as a string with '/' separators) → owning node and output as written. */
