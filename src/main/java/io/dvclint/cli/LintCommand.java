@@ -15,6 +15,7 @@ import io.dvclint.findings.Severity;
 import io.dvclint.format.Formats;
 import io.dvclint.format.Formatter;
 import io.dvclint.format.Report;
+import io.dvclint.format.RuleCatalog;
 import io.dvclint.lint.Linter;
 import io.dvclint.load.ProjectRoot;
 import java.io.PrintStream;
@@ -162,13 +163,19 @@ public final class LintCommand implements Callable<Integer> {
         List<Finding> sorted = findings.sorted();
         boolean color = !noColor && System.console() != null && System.getenv("NO_COLOR") == null
                 && "text".equals(formatName());
-        formatter.write(sorted, new Report(cwd, List.copyOf(roots), findings, color, Version.get(),
-                io.dvclint.rules.RuleRegistry::catalog), out);
+        formatter.write(sorted, new Report(cwd, List.copyOf(roots), findings, color, Version.get(), REGISTRY), out);
         out.flush();
-        Severity t = threshold;
-        boolean fail = sorted.stream().anyMatch(f -> f.severity().atLeast(t));
-        return fail ? Main.FINDINGS : Main.OK;
+        for (Finding f : sorted) if (f.severity().atLeast(threshold)) return Main.FINDINGS;
+        return Main.OK;
     }
+
+    /** Every rule (SARIF lists them); only asked for by the formats that need it. */
+    private static final RuleCatalog REGISTRY = new RuleCatalog() {
+        @Override
+        public List<io.dvclint.format.RuleInfo> rules() {
+            return RuleRegistry.catalog();
+        }
+    };
 
     /** The --format given, else github inside GitHub Actions (as yamllint does), else text. */
     String formatName() {

@@ -121,7 +121,11 @@ public final class DvcIgnore {
     /** DVC's {@code DvcIgnorePatterns._ignore}: each leading part of the path is checked, parents as folders. */
     private Optional<Match> ignore(List<Rule> rules, String rel, boolean isDir) {
         String[] parts = rel.split("/", -1);
-        Map<String, Optional<Rule>> folders = folderVerdicts.computeIfAbsent(rules, k -> new HashMap<>());
+        Map<String, Optional<Rule>> folders = folderVerdicts.get(rules);
+        if (folders == null) {
+            folders = new HashMap<>();
+            folderVerdicts.put(rules, folders);
+        }
         StringBuilder prefix = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
             if (i > 0) prefix.append('/');
@@ -129,7 +133,12 @@ public final class DvcIgnore {
             String path = prefix.toString();
             Rule r;
             if (i < parts.length - 1) {
-                r = folders.computeIfAbsent(path, x -> Optional.ofNullable(findMatching(rules, x, true))).orElse(null);
+                Optional<Rule> verdict = folders.get(path);
+                if (verdict == null) {
+                    verdict = Optional.ofNullable(findMatching(rules, path, true));
+                    folders.put(path, verdict);
+                }
+                r = verdict.orElse(null);
             } else {
                 r = findMatching(rules, path, isDir);
             }

@@ -124,7 +124,11 @@ public final class GitWildMatch {
     private static String translateSegment(String pat) {
         StringBuilder regex = new StringBuilder();
         boolean escape = false;
-        int[] cps = pat.codePoints().toArray();
+        int[] cps = new int[pat.codePointCount(0, pat.length())];
+        for (int i = 0, k = 0; i < pat.length(); k++) {
+            cps[k] = pat.codePointAt(i);
+            i += Character.charCount(cps[k]);
+        }
         int i = 0, end = cps.length;
         while (i < end) {
             int c = cps[i++];

@@ -33,6 +33,7 @@ public final class Findings {
         return sources;
     }
 
+    /** The findings in the order they were added (the live list: the rule engine filters it in place). */
     public List<Finding> all() {
         return list;
     }
@@ -61,9 +62,5 @@ public final class Findings {
 
     public void retain(java.util.function.Predicate<Finding> keep) {
         list.removeIf(keep.negate());
-    }
-
-    public void replaceAll(java.util.function.UnaryOperator<Finding> op) {
-        list.replaceAll(op);
     }
 }

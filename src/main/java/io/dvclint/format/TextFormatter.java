@@ -42,8 +42,12 @@ public final class TextFormatter implements Formatter {
             if (f.hint() != null) out.println("  = hint: " + GccFormatter.oneLine(f.hint()));
         }
         if (!findings.isEmpty()) {
-            long e = findings.stream().filter(x -> x.severity() == Severity.ERROR).count();
-            long w = findings.stream().filter(x -> x.severity() == Severity.WARNING).count();
+            long e = 0;
+            long w = 0;
+            for (Finding x : findings) {
+                if (x.severity() == Severity.ERROR) e++;
+                else if (x.severity() == Severity.WARNING) w++;
+            }
             long i = findings.size() - e - w;
             out.println();
             out.println(plural(e, "error") + ", " + plural(w, "warning") + ", " + plural(i, "info") + " found");

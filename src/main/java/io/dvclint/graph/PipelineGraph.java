@@ -72,7 +72,12 @@ public final class PipelineGraph {
 
     /** The graph of a project, built once and shared. */
     public static PipelineGraph of(Project project) {
-        return project.derived(PipelineGraph.class, () -> build(project));
+        return project.derived(PipelineGraph.class, new java.util.function.Supplier<>() {
+            @Override
+            public PipelineGraph get() {
+                return build(project);
+            }
+        });
     }
 
     public static PipelineGraph build(Project project) {
@@ -180,7 +185,12 @@ public final class PipelineGraph {
     }
 
     private List<OutOwner> overlapping(String k) {
-        return overlapMemo.computeIfAbsent(k, this::computeOverlapping);
+        List<OutOwner> res = overlapMemo.get(k);
+        if (res == null) {
+            res = computeOverlapping(k);
+            overlapMemo.put(k, res);
+        }
+        return res;
     }
 
     private List<OutOwner> computeOverlapping(String k) {
@@ -197,11 +207,14 @@ public final class PipelineGraph {
         Map<Path, Optional<OutOwner>> byFile = new HashMap<>();
         for (PipelineNode n : nodes) {
             Path file = n.stage() != null ? n.stage().file().path() : n.source().path();
-            OutOwner o = byFile.computeIfAbsent(file, f -> {
+            Optional<OutOwner> owner = byFile.get(file);
+            if (owner == null) {
                 OutOwner found = null;
-                for (String p = key(f); p != null && found == null; p = parentKey(p)) found = allOuts.get(p);
-                return Optional.ofNullable(found);
-            }).orElse(null);
+                for (String p = key(file); p != null && found == null; p = parentKey(p)) found = allOuts.get(p);
+                owner = Optional.ofNullable(found);
+                byFile.put(file, owner);
+            }
+            OutOwner o = owner.orElse(null);
             if (o != null && o.node() != n) {
                 Pos pos = n.stage() != null ? n.stage().pos() : Pos.START;
                 problems.add(new GraphProblem(GraphProblem.Kind.STAGE_INSIDE_OUTPUT, file, pos,
@@ -227,8 +240,12 @@ public final class PipelineGraph {
                         e = new Edge(n, o.node());
                         graph.addEdge(n, o.node(), e);
                     }
-                    reasons.computeIfAbsent(e, x -> new ArrayList<>())
-                            .add(new EdgeReason((String) d[0], (Pos) d[2], o.written()));
+                    List<EdgeReason> why = reasons.get(e);
+                    if (why == null) {
+                        why = new ArrayList<>();
+                        reasons.put(e, why);
+                    }
+                    why.add(new EdgeReason((String) d[0], (Pos) d[2], o.written()));
                 }
             }
         }

@@ -1,8 +1,11 @@
 package io.dvclint.graph;
 
 import io.dvclint.model.DataSource;
+import io.dvclint.model.Out;
 import io.dvclint.model.Stage;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -26,12 +29,18 @@ public record PipelineNode(String label, int index, Stage stage, DataSource sour
     }
     /** Output paths (absolute) of the node. */
     public List<Path> outPaths() {
-        return stage != null ? stage.outs().stream().map(o -> o.abs()).toList() : source.outs();
+        if (stage == null) return source.outs();
+        List<Path> paths = new ArrayList<>(stage.outs().size());
+        for (Out o : stage.outs()) paths.add(o.abs());
+        return Collections.unmodifiableList(paths);
     }
 
     /** Output paths as written. */
     public List<String> outNames() {
-        return stage != null ? stage.outs().stream().map(o -> o.path()).toList() : source.outPaths();
+        if (stage == null) return source.outPaths();
+        List<String> names = new ArrayList<>(stage.outs().size());
+        for (Out o : stage.outs()) names.add(o.path());
+        return Collections.unmodifiableList(names);
     }
 
     @Override

@@ -26,7 +26,9 @@ public final class Linter {
         Timings.report("load", t0);
         RuleEngine.run(project, run, config);
         for (io.dvclint.params.ParamsFiles.Loaded l : project.paramsFiles().loaded()) run.source(l.file(), l.text());
-        run.sources().forEach(findings::source);
+        for (java.util.Map.Entry<Path, io.dvclint.yaml.SourceText> e : run.sources().entrySet()) {
+            findings.source(e.getKey(), e.getValue());
+        }
         findings.addAll(run.all());
         return project;
     }

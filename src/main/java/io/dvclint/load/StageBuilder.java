@@ -125,13 +125,13 @@ public final class StageBuilder {
         for (YNode item : seq.items()) {
             if (item instanceof YScalar s && s.value() != null) {
                 String k = PyStr.of(s.value());
-                keys.computeIfAbsent(DEFAULT_PARAMS, x -> new ArrayList<>()).add(new ParamKey(k, s.pos()));
+                keysOf(keys, DEFAULT_PARAMS).add(new ParamKey(k, s.pos()));
                 pos.putIfAbsent(DEFAULT_PARAMS, s.pos());
             } else if (item instanceof YMap m) {
                 for (YMap.Entry e : m.entries()) {
                     String f = e.name();
                     pos.putIfAbsent(f, e.key().pos());
-                    List<ParamKey> list = keys.computeIfAbsent(f, x -> new ArrayList<>());
+                    List<ParamKey> list = keysOf(keys, f);
                     if (e.value() instanceof YSeq ks) {
                         if (ks.size() == 0) whole.put(f, true);
                         for (YNode k : ks.items()) {
@@ -162,8 +162,20 @@ public final class StageBuilder {
                 out.add(new ParamDep(norm, abs, w ? List.of() : List.copyOf(e.getValue()), w, pos.get(f)));
             }
         }
-        out.replaceAll(d -> d.whole() ? new ParamDep(d.file(), d.abs(), List.of(), true, d.pos()) : d);
+        for (int i = 0; i < out.size(); i++) {
+            ParamDep d = out.get(i);
+            if (d.whole()) out.set(i, new ParamDep(d.file(), d.abs(), List.of(), true, d.pos()));
+        }
         return List.copyOf(out);
+    }
+
+    private static List<ParamKey> keysOf(Map<String, List<ParamKey>> keys, String file) {
+        List<ParamKey> list = keys.get(file);
+        if (list == null) {
+            list = new ArrayList<>();
+            keys.put(file, list);
+        }
+        return list;
     }
 
     /** Python str() of a scalar used as a path or key. */

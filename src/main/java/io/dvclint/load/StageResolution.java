@@ -17,6 +17,7 @@ import io.dvclint.yaml.YScalar;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Resolves the templating of a schema-valid dvc.yaml ({@code vars}, {@code ${...}}, {@code foreach},
@@ -35,7 +36,12 @@ final class StageResolution {
 
     void resolve(Project project, DvcFile f) {
         ParamsFiles files = project.paramsFiles();
-        TemplateResolver resolver = new TemplateResolver(project.root(), f.dir(), p -> load(files, p));
+        TemplateResolver resolver = new TemplateResolver(project.root(), f.dir(), new Function<Path, FileLoad>() {
+            @Override
+            public FileLoad apply(Path p) {
+                return load(files, p);
+            }
+        });
         TemplateResolver.Result result = resolver.resolve(f.root());
         f.setTemplating(result);
         for (TemplateProblem p : result.problems()) {

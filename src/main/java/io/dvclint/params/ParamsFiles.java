@@ -89,7 +89,13 @@ public final class ParamsFiles {
     /** Loads a file once per instance (keyed by absolute normalized path). */
     public Loaded load(Path file) {
         Path key = file.toAbsolutePath().normalize();
-        return cache.computeIfAbsent(key, ParamsFiles::read);
+        Loaded l = cache.get(key);
+        if (l == null) {
+            l = read(key);
+            Loaded first = cache.putIfAbsent(key, l);
+            if (first != null) l = first;
+        }
+        return l;
     }
 
     /** Loads a file without caching. */

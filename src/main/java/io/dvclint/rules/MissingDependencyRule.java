@@ -36,7 +36,12 @@ public final class MissingDependencyRule extends Rule {
             for (Dep d : s.deps()) {
                 if (Paths3.isUrl(d.path()) || Paths3.isTemplated(d.path()) || d.path().isEmpty()) continue;
                 if (DvcFileAsOutputRule.isDvcFile(d.path())) continue; // reported by dvc-file-as-output
-                if (existing.computeIfAbsent(d.abs(), p -> exists(d))) continue;
+                Boolean there = existing.get(d.abs());
+                if (there == null) {
+                    there = exists(d);
+                    existing.put(d.abs(), there);
+                }
+                if (there) continue;
                 if (graph == null) graph = PipelineGraph.of(ctx.project());
                 if (!graph.producersOf(d.abs()).isEmpty()) continue;
                 ctx.report(s, d.pos(), "dependency '" + d.path() + "' of " + s + " does not exist, no stage "

@@ -72,14 +72,11 @@ public final class ParamUndeclaredRule extends Rule {
             }
             if (files.isEmpty()) continue;
             for (StageScripts.Script sc : StageScripts.of(s.commands(), s.wdirAbs(), root)) {
-                List<PyParamReads.Read> reads = cache.computeIfAbsent(sc.file(), f -> {
-                    String text = StageScripts.read(f);
-                    if (text == null) return List.of();
-                    if (sc.lang() == StageScripts.Lang.SHELL) return shellReads(project, text, sc, files);
-                    return sc.lang() == StageScripts.Lang.R
-                            ? RParamReads.find(text, ParamUndeclaredRule::looksLikeParamsFile)
-                            : PyParamReads.find(new SourceText(text), ParamUndeclaredRule::looksLikeParamsFile);
-                });
+                List<PyParamReads.Read> reads = cache.get(sc.file());
+                if (reads == null) {
+                    reads = reads(project, sc, files);
+                    cache.put(sc.file(), reads);
+                }
                 for (PyParamReads.Read r : reads) {
                     Path file = resolve(project, r, sc, files);
                     if (file == null || ParamsSupport.stageCovers(s, file, r.key())) continue;
@@ -127,7 +124,13 @@ public final class ParamUndeclaredRule extends Rule {
                 if (l == null) continue;
                 Map<String, List<String>> byLast = new HashMap<>();
                 for (String k : ParamsFiles.leafKeys(l.root())) {
-                    byLast.computeIfAbsent(k.substring(k.lastIndexOf('.') + 1), x -> new ArrayList<>()).add(k);
+                    String last = k.substring(k.lastIndexOf('.') + 1);
+                    List<String> same = byLast.get(last);
+                    if (same == null) {
+                        same = new ArrayList<>();
+                        byLast.put(last, same);
+                    }
+                    same.add(k);
                 }
                 String rest = line.substring(0, m.start()) + " " + line.substring(m.end());
                 java.util.regex.Matcher w = WORD.matcher(rest);
@@ -139,6 +142,22 @@ public final class ParamUndeclaredRule extends Rule {
         }
         return out;
     }
+
+    /** The params reads of a script (read once per file: stages share scripts). */
+    private static List<PyParamReads.Read> reads(Project project, StageScripts.Script sc, Map<Path, String> files) {
+        String text = StageScripts.read(sc.file());
+        if (text == null) return List.of();
+        if (sc.lang() == StageScripts.Lang.SHELL) return shellReads(project, text, sc, files);
+        return sc.lang() == StageScripts.Lang.R ? RParamReads.find(text, PARAMS_FILE)
+                : PyParamReads.find(new SourceText(text), PARAMS_FILE);
+    }
+
+    private static final java.util.function.Predicate<String> PARAMS_FILE = new java.util.function.Predicate<>() {
+        @Override
+        public boolean test(String s) {
+            return looksLikeParamsFile(s);
+        }
+    };
 
     private static boolean looksLikeParamsFile(String s) {
         String l = s.toLowerCase(java.util.Locale.ROOT);

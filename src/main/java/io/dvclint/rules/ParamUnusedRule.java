@@ -62,7 +62,7 @@ public final class ParamUnusedRule extends Rule {
                     files.add(p.abs());
                     if (p.whole()) whole.add(p.abs());
                     for (ParamKey k : p.keys()) {
-                        used.computeIfAbsent(p.abs(), x -> new ArrayList<>()).add(k.key());
+                        keysOf(used, p.abs()).add(k.key());
                         declared.add(p.abs());
                     }
                 }
@@ -73,7 +73,7 @@ public final class ParamUnusedRule extends Rule {
                 for (UsedVar u : rs.used()) {
                     if (!u.fromFile()) continue;
                     Path abs = u.file().toAbsolutePath().normalize();
-                    used.computeIfAbsent(abs, x -> new ArrayList<>()).add(u.key());
+                    keysOf(used, abs).add(u.key());
                 }
             }
             for (YNode n : t.params()) {
@@ -85,7 +85,7 @@ public final class ParamUnusedRule extends Rule {
             if (!declared.contains(file)) continue;
             if (whole.contains(file) || ParamsSupport.produced(project, file)) continue;
             // a stage depending on the file as a path reruns on any change of it
-            if (project.stages().stream().anyMatch(st -> ParamsSupport.fileDep(st, file))) continue;
+            if (anyFileDep(project, file)) continue;
             ParamsFiles.Loaded l = ParamsSupport.loadOk(project, file);
             if (l == null || !(l.root() instanceof YMap root)) continue;
             List<String> keys = used.getOrDefault(file, List.of());
@@ -109,6 +109,21 @@ public final class ParamUnusedRule extends Rule {
     }
 
     /** The {@code max-per-file} option: findings listed per file before one summary (0: no limit). */
+    private static List<String> keysOf(Map<Path, List<String>> used, Path file) {
+        List<String> keys = used.get(file);
+        if (keys == null) {
+            keys = new ArrayList<>();
+            used.put(file, keys);
+        }
+        return keys;
+    }
+
+    /** Whether a stage depends on {@code file} as a path (and so reruns on any change of it). */
+    private static boolean anyFileDep(Project project, Path file) {
+        for (Stage st : project.stages()) if (ParamsSupport.fileDep(st, file)) return true;
+        return false;
+    }
+
     private static int maxPerFile(RuleContext ctx) {
         Object v = ctx.options().get("max-per-file");
         return v instanceof Number n ? Math.max(0, n.intValue()) : 20;

@@ -41,7 +41,7 @@ public final class RuleEngine {
             try {
                 rule.check(ctx);
                 io.dvclint.lint.Timings.report("rule " + rule.id(), t0);
-                findings.addAll(dedupe(ctx.reported(), ctx::generatedFrom));
+                findings.addAll(dedupe(ctx.reported(), ctx));
             } catch (RuntimeException | StackOverflowError e) {
                 findings.add(internalError(project, rule, e));
             }
@@ -56,13 +56,18 @@ public final class RuleEngine {
      * paths in the message) as the first with a count of the others — with the fixes of all of them. Identical
      * findings are reported once in any case.
      */
-    static List<Finding> dedupe(List<Finding> fs, java.util.function.Function<Finding, String> generatedFrom) {
+    static List<Finding> dedupe(List<Finding> fs, RuleContext ctx) {
         Map<List<Object>, List<Finding>> byPlace = new LinkedHashMap<>();
         for (Finding f : fs) {
-            String group = generatedFrom.apply(f);
+            String group = ctx.generatedFrom(f);
             List<Object> key = group != null ? List.of(f.file(), f.pos(), "group", group)
                     : List.of(f.file(), f.pos(), "message", f.message());
-            byPlace.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+            List<Finding> same = byPlace.get(key);
+            if (same == null) {
+                same = new ArrayList<>();
+                byPlace.put(key, same);
+            }
+            same.add(f);
         }
         List<Finding> out = new ArrayList<>();
         for (List<Finding> group : byPlace.values()) {
@@ -92,12 +97,17 @@ public final class RuleEngine {
     }
 
     static void applyConfig(Project project, Findings findings, Config config) {
-        findings.retain(f -> f.ruleId().equals(INTERNAL_ERROR) || config.enabled(f.ruleId())
-                && !config.ignored(rel(project, f.file()), f.ruleId()));
-        findings.replaceAll(f -> {
+        for (java.util.ListIterator<Finding> it = findings.all().listIterator(); it.hasNext();) {
+            Finding f = it.next();
+            boolean keep = f.ruleId().equals(INTERNAL_ERROR) || config.enabled(f.ruleId())
+                    && !config.ignored(rel(project, f.file()), f.ruleId());
+            if (!keep) {
+                it.remove();
+                continue;
+            }
             Severity s = config.rule(f.ruleId()).severity();
-            return s == null || s == f.severity() ? f : f.withSeverity(s);
-        });
+            if (s != null && s != f.severity()) it.set(f.withSeverity(s));
+        }
     }
 
     static String rel(Project project, Path file) {

@@ -312,7 +312,12 @@ public final class TemplateResolver {
                     Pos namePos = e.key().pos();
                     if (def.has("matrix")) work.add(matrix(name, namePos, def, global));
                     else if (def.has("foreach")) work.add(foreach(name, namePos, def, global));
-                    else work.add(() -> entry(name, namePos, def, global));
+                    else work.add(new Runnable() {
+                        @Override
+                        public void run() {
+                            entry(name, namePos, def, global);
+                        }
+                    });
                 }
                 for (Runnable w : work) if (w != null) w.run();
             }
@@ -343,7 +348,12 @@ public final class TemplateResolver {
 
         Tmpl tmpl(String s) {
             if (s.indexOf('$') < 0) return Tmpl.NONE;
-            return tmpls.computeIfAbsent(s, Tmpl::compile);
+            Tmpl t = tmpls.get(s);
+            if (t == null) {
+                t = Tmpl.compile(s);
+                tmpls.put(s, t);
+            }
+            return t;
         }
 
         // -------------------------------------------------------------------------------------- context building
@@ -418,29 +428,36 @@ public final class TemplateResolver {
 
         /** The loaded file as a context dictionary, or the CtxError describing why it cannot be used. */
         Object loadFile(String label) {
-            return files.computeIfAbsent(label, l -> {
-                Path p = l.startsWith("/") ? Paths.get(l) : repoRoot.resolve(l).normalize();
-                FileLoad fl = loader.apply(p);
-                if (fl == null || fl.status() == FileLoad.Status.MISSING) {
-                    CtxError e = new CtxError("'" + l + "' does not exist", false, null);
-                    e.missing = true;
-                    return e;
-                }
-                if (fl.status() == FileLoad.Status.DIRECTORY) return new CtxError("'" + l + "' is a directory", false, null);
-                if (fl.status() == FileLoad.Status.UNREADABLE) {
-                    return new CtxError("unable to read '" + l + "': " + fl.message(), false, null);
-                }
-                YNode root = fl.root();
-                CNode.Src src = new CNode.Src(l, p, false);
-                if (root == null || root instanceof YScalar sc && !truthy(sc.value())) {
-                    return new CNode.Dict(new LinkedHashMap<>(), src, "");
-                }
-                if (!(root instanceof YMap)) {
-                    String typ = root instanceof YSeq ? "list" : new CNode.Val(((YScalar) root).value(), null, "").typeName();
-                    return new CtxError("expected a dictionary, got '" + typ + "' in file '" + l + "'", false, null);
-                }
-                return CNode.of(root, src, "");
-            });
+            Object v = files.get(label);
+            if (v == null) {
+                v = readFile(label);
+                files.put(label, v);
+            }
+            return v;
+        }
+
+        private Object readFile(String l) {
+            Path p = l.startsWith("/") ? Paths.get(l) : repoRoot.resolve(l).normalize();
+            FileLoad fl = loader.apply(p);
+            if (fl == null || fl.status() == FileLoad.Status.MISSING) {
+                CtxError e = new CtxError("'" + l + "' does not exist", false, null);
+                e.missing = true;
+                return e;
+            }
+            if (fl.status() == FileLoad.Status.DIRECTORY) return new CtxError("'" + l + "' is a directory", false, null);
+            if (fl.status() == FileLoad.Status.UNREADABLE) {
+                return new CtxError("unable to read '" + l + "': " + fl.message(), false, null);
+            }
+            YNode root = fl.root();
+            CNode.Src src = new CNode.Src(l, p, false);
+            if (root == null || root instanceof YScalar sc && !truthy(sc.value())) {
+                return new CNode.Dict(new LinkedHashMap<>(), src, "");
+            }
+            if (!(root instanceof YMap)) {
+                String typ = root instanceof YSeq ? "list" : new CNode.Val(((YScalar) root).value(), null, "").typeName();
+                return new CtxError("expected a dictionary, got '" + typ + "' in file '" + l + "'", false, null);
+            }
+            return CNode.of(root, src, "");
         }
 
         void mergeFrom(Scope s, String item, String wdirLabel) throws CtxError {

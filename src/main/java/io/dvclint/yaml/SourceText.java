@@ -5,8 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The text of a source file, decoded strictly as UTF-8 the way DVC opens its files, with fast access to lines.
@@ -98,17 +96,22 @@ public final class SourceText {
     }
 
     private int[] starts() {
-        if (lineStarts == null) {
-            List<Integer> s = new ArrayList<>();
-            s.add(0);
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '\n') s.add(i + 1);
-                else if (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) s.add(i + 1);
-            }
-            lineStarts = s.stream().mapToInt(Integer::intValue).toArray();
+        int[] starts = lineStarts;
+        if (starts == null) {
+            int n = 1;
+            for (int i = 0; i < text.length(); i++) if (lineBreakEndsAt(i)) n++;
+            starts = new int[n];
+            n = 1;
+            for (int i = 0; i < text.length(); i++) if (lineBreakEndsAt(i)) starts[n++] = i + 1;
+            lineStarts = starts;
         }
-        return lineStarts;
+        return starts;
+    }
+
+    /** Whether a line break (\n, \r\n or a lone \r) ends at index {@code i}. */
+    private boolean lineBreakEndsAt(int i) {
+        char c = text.charAt(i);
+        return c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n');
     }
 
     public int lineCount() {

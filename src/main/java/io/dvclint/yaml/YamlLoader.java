@@ -83,7 +83,13 @@ public final class YamlLoader {
     }
 
     private static Pos pos(Optional<Mark> m) {
-        return m.map(x -> new Pos(x.getLine() + 1, x.getColumn() + 1)).orElse(Pos.START);
+        if (m.isEmpty()) return Pos.START;
+        Mark x = m.get();
+        return new Pos(x.getLine() + 1, x.getColumn() + 1);
+    }
+
+    private static String anchor(NodeEvent ev) {
+        return ev.getAnchor().isPresent() ? ev.getAnchor().get().toString() : null;
     }
 
     /** Parent frame on the build stack. */
@@ -130,7 +136,7 @@ public final class YamlLoader {
                                     "expected a single document in the stream, but found another document");
                         }
                     }
-                    case Scalar -> add(scalar((ScalarEvent) ev), ((NodeEvent) ev).getAnchor().map(Object::toString).orElse(null), 1);
+                    case Scalar -> add(scalar((ScalarEvent) ev), anchor((NodeEvent) ev), 1);
                     case Alias -> alias((AliasEvent) ev);
                     case MappingStart -> open(new YMap(new ArrayList<>(), pos(ev.getStartMark()), null,
                             ((CollectionStartEvent) ev).isFlow()), (NodeEvent) ev);
@@ -153,7 +159,7 @@ public final class YamlLoader {
                     && !tag.get().equals("!")) {
                 throw new LoadError(node.pos(), "could not determine a constructor for the tag '" + tag.get() + "'");
             }
-            stack.push(new Frame(node, ev.getAnchor().map(Object::toString).orElse(null)));
+            stack.push(new Frame(node, anchor(ev)));
         }
 
         private void close(Event ev) {
