@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
 
 /** {@code param-as-dependency}: {@code deps: [params.yaml:train]}, a params key written as a file dependency. */
 public final class ParamAsDependencyRule extends Rule {
-    private static final Pattern FORM = Pattern.compile(
-            "(?<file>[^:]+\\.(?:yaml|yml|json|toml|py)):(?<keys>[^/\\\\:]+)", Pattern.CASE_INSENSITIVE);
+    /** Compiled on first use: only a dependency with a ':' can have the form. */
+    private static final class Form {
+        static final Pattern FORM = Pattern.compile(
+                "(?<file>[^:]+\\.(?:yaml|yml|json|toml|py)):(?<keys>[^/\\\\:]+)", Pattern.CASE_INSENSITIVE);
+    }
 
     @Override
     public String id() {
@@ -48,7 +51,8 @@ public final class ParamAsDependencyRule extends Rule {
     public void check(RuleContext ctx) {
         for (Stage s : ctx.project().stages()) {
             for (Dep d : s.deps()) {
-                Matcher m = FORM.matcher(d.path());
+                if (d.path().indexOf(':') < 0) continue;
+                Matcher m = Form.FORM.matcher(d.path());
                 if (!m.matches() || Paths3.isUrl(d.path()) || Files.exists(d.abs())) continue;
                 String file = Paths2.posix(s.wdirAbs().relativize(Paths2.resolve(s.wdirAbs(), m.group("file"))));
                 List<String> keys = new ArrayList<>();

@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
 
 /** {@code param-hardcoded}: a command passes {@code --epochs 10} while the params file says {@code train.epochs: 10}. */
 public final class ParamHardcodedRule extends Rule {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]+");
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /** Compiled on first use: only commands with {@code --option}s need them. */
+    private static final class Literals {
+        static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]+");
+        static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    }
 
     @Override
     public String id() {
@@ -65,12 +68,12 @@ public final class ParamHardcodedRule extends Rule {
                     } else {
                         if (i + 1 >= ws.size() || ws.get(i + 1).op()) continue;
                         ShellLex.Tok v = ws.get(i + 1);
-                        if (v.value().startsWith("-") && !NUMBER.matcher(v.value()).matches()) continue;
+                        if (v.value().startsWith("-") && !Literals.NUMBER.matcher(v.value()).matches()) continue;
                         name = w.value().substring(2);
                         value = v.value();
                         end = v.end();
                     }
-                    if (!NAME.matcher(name).matches() || value.isEmpty() || value.contains("${")
+                    if (!Literals.NAME.matcher(name).matches() || value.isEmpty() || value.contains("${")
                             || value.contains("$")) {
                         continue;
                     }
@@ -116,7 +119,7 @@ public final class ParamHardcodedRule extends Rule {
         if (v instanceof String str) return !str.isEmpty() && str.equals(lit);
         if (PyFormat.str(v).equals(lit)) return true;
         if (v instanceof Boolean) return false;
-        if (!NUMBER.matcher(lit).matches()) return false;
+        if (!Literals.NUMBER.matcher(lit).matches()) return false;
         try {
             double d = Double.parseDouble(lit);
             double p = v instanceof Number n ? n.doubleValue() : Double.NaN;

@@ -98,9 +98,12 @@ public final class ParamUndeclaredRule extends Rule {
         }
     }
 
-    private static final java.util.regex.Pattern FILE_REF =
-            java.util.regex.Pattern.compile("[\\w./-]*[\\w-]\\.(?:ya?ml|json|toml)\\b");
-    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Compiled on first use: only shell scripts need them. */
+    private static final class Shell {
+        static final java.util.regex.Pattern FILE_REF =
+                java.util.regex.Pattern.compile("[\\w./-]*[\\w-]\\.(?:ya?ml|json|toml)\\b");
+        static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    }
 
     /**
      * Reads in a shell script (the classic gotcha: {@code grep -E '^  (lr|epochs):' params.yaml}): on a line
@@ -115,7 +118,7 @@ public final class ParamUndeclaredRule extends Rule {
             String line = lines[n];
             int hash = line.indexOf('#');
             if (hash == 0 || hash > 0 && Character.isWhitespace(line.charAt(hash - 1))) line = line.substring(0, hash);
-            java.util.regex.Matcher m = FILE_REF.matcher(line);
+            java.util.regex.Matcher m = Shell.FILE_REF.matcher(line);
             while (m.find()) {
                 String ref = m.group();
                 Path file = sc.cwd().resolve(ref).normalize();
@@ -133,7 +136,7 @@ public final class ParamUndeclaredRule extends Rule {
                     same.add(k);
                 }
                 String rest = line.substring(0, m.start()) + " " + line.substring(m.end());
-                java.util.regex.Matcher w = WORD.matcher(rest);
+                java.util.regex.Matcher w = Shell.WORD.matcher(rest);
                 while (w.find()) {
                     List<String> keys = byLast.get(w.group());
                     if (keys != null && keys.size() == 1) out.add(new PyParamReads.Read(ref, keys.get(0), n + 1));

@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
 
 /** {@code script-not-in-deps}: the cmd runs a script of the project that the stage does not depend on. */
 public final class ScriptNotInDepsRule extends Rule {
-    private static final Pattern PYTHON = Pattern.compile("python(\\d+(\\.\\d+)?)?|pypy\\d?(\\.\\d+)?|py");
-    private static final Pattern WINDOWS_PATH = Pattern.compile("[A-Za-z0-9_.\\\\/-]+");
-    private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+    /** Compiled on first use: only Windows-style paths and {@code python -m} need them. */
+    private static final class Forms {
+        static final Pattern WINDOWS_PATH = Pattern.compile("[A-Za-z0-9_.\\\\/-]+");
+        static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+    }
     private static final Set<String> SHELLS = Set.of("bash", "sh", "zsh", "dash", "ksh");
     private static final Set<String> OTHER = Set.of("Rscript", "node", "perl", "ruby", "julia", "php", "lua",
             "deno", "bun", "tsx", "ts-node");
@@ -154,7 +156,7 @@ public final class ScriptNotInDepsRule extends Rule {
         if (!plainPath(head)) return null;
         String prog = head.value();
         String base = prog.substring(prog.lastIndexOf('/') + 1);
-        if (PYTHON.matcher(base).matches()) {
+        if (Ascii.pythonName(base)) {
             for (int j = i + 1; j < cmd.size(); j++) {
                 ShellLex.Tok t = cmd.get(j);
                 String v = t.value();
@@ -212,7 +214,7 @@ public final class ScriptNotInDepsRule extends Rule {
         if (!plainPath(t)) return null;
         String v = t.value();
         // src\train.py: written for Windows, where the backslash separates folders
-        if (!t.quoted() && t.raw().contains("\\") && WINDOWS_PATH.matcher(t.raw()).matches()) {
+        if (!t.quoted() && t.raw().contains("\\") && Forms.WINDOWS_PATH.matcher(t.raw()).matches()) {
             v = t.raw().replace('\\', '/');
         }
         if (v.startsWith("/") || v.startsWith("~") || Paths3.isUrl(v)) return null;
@@ -221,7 +223,7 @@ public final class ScriptNotInDepsRule extends Rule {
     }
 
     private static Script module(String mod, Path cwd, Path wdir) {
-        if (!MODULE.matcher(mod).matches()) return null;
+        if (!Forms.MODULE.matcher(mod).matches()) return null;
         String rel = mod.replace('.', '/');
         Path file = Paths2.resolve(cwd, rel + ".py");
         if (!Files.isRegularFile(file) && Files.isRegularFile(Paths2.resolve(cwd, rel + "/__main__.py"))) {

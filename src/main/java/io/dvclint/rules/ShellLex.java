@@ -19,9 +19,6 @@ final class ShellLex {
     record Result(List<Tok> toks, boolean openQuote, boolean trailingBackslash, boolean heredoc) {
     }
 
-    private static final java.util.regex.Pattern ASSIGNMENT = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*",
-            java.util.regex.Pattern.DOTALL);
-
     private static final String[] OPS = {"<<<", "<<-", "&&", "||", ";;", ">>", "<<", ">&", "&>", ">|", "<&", ";",
         "|", "&", "(", ")", ">", "<"};
 
@@ -184,7 +181,7 @@ final class ShellLex {
 
     /** {@code NAME=value}: a variable assignment (at the start of a command). */
     static boolean isAssignment(Tok t) {
-        return !t.op() && ASSIGNMENT.matcher(t.raw()).matches();
+        return !t.op() && Ascii.assignment(t.raw(), true);
     }
 
     /** Operators that end a simple command. */

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The scripts a stage's commands run, found from the command words: {@code python [opts] x.py},
@@ -22,8 +21,6 @@ final class StageScripts {
     record Script(Path file, Path cwd, Lang lang) {
     }
 
-    private static final Pattern ASSIGN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
-    private static final Pattern PYTHON = Pattern.compile("(.*/)?(python|python3|python3\\.\\d+|py|pythonw)");
     private static final Set<String> RUNNERS = Set.of("uv", "poetry", "pipenv", "pdm", "hatch", "rye", "conda",
             "mamba", "micromamba", "pixi");
     private static final Set<String> WRAPPERS = Set.of("time", "nohup", "exec", "command", "nice");
@@ -45,7 +42,7 @@ final class StageScripts {
             List<String> w = new ArrayList<>();
             for (ShellLex.Tok x : sc) w.add(x.value());
             int i = 0;
-            while (i < w.size() && ASSIGN.matcher(w.get(i)).matches()) i++;
+            while (i < w.size() && Ascii.assignment(w.get(i), false)) i++;
             if (i >= w.size()) continue;
             if (w.get(i).equals("cd")) {
                 if (i + 1 < w.size() && !w.get(i + 1).contains("$") && !w.get(i + 1).startsWith("-")
@@ -79,7 +76,7 @@ final class StageScripts {
                 again = true;
             } else if (c.equals("env")) {
                 i++;
-                while (i < w.size() && (ASSIGN.matcher(w.get(i)).matches() || w.get(i).startsWith("-"))) i++;
+                while (i < w.size() && (Ascii.assignment(w.get(i), false) || w.get(i).startsWith("-"))) i++;
                 again = true;
             } else if (RUNNERS.contains(c) && i + 1 < w.size() && w.get(i + 1).equals("run")) {
                 i += 2;
@@ -101,7 +98,7 @@ final class StageScripts {
     private static Script script(List<String> w, int i, Path cwd, Path root) {
         String c = w.get(i);
         String lc = c.toLowerCase(Locale.ROOT);
-        if (PYTHON.matcher(c).matches()) {
+        if (Ascii.pythonCommand(c)) {
             int j = i + 1;
             while (j < w.size() && w.get(j).startsWith("-") && !w.get(j).equals("-")) {
                 String o = w.get(j);

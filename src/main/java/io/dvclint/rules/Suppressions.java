@@ -38,9 +38,12 @@ public final class Suppressions {
     public static final String UNKNOWN = "unknown-suppression";
     public static final String UNUSED = "unused-suppression";
 
-    private static final Pattern DIRECTIVE = Pattern.compile(
-            "dvclint:\\s*(disable-file|disable)\\s*=\\s*([A-Za-z0-9_.@-]+(?:\\s*,\\s*[A-Za-z0-9_.@-]+)*)");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.@-]+");
+    /** Compiled on first use: only lines that mention {@code dvclint:} need them. */
+    private static final class Directives {
+        static final Pattern DIRECTIVE = Pattern.compile(
+                "dvclint:\\s*(disable-file|disable)\\s*=\\s*([A-Za-z0-9_.@-]+(?:\\s*,\\s*[A-Za-z0-9_.@-]+)*)");
+        static final Pattern ID = Pattern.compile("[A-Za-z0-9_.@-]+");
+    }
 
     /** One rule id named in a directive. */
     public static final class Directive {
@@ -187,7 +190,7 @@ public final class Suppressions {
             int hash = commentStart(s, base, spans);
             if (hash < 0) continue;
             String body = s.substring(hash);
-            Matcher m = DIRECTIVE.matcher(body);
+            Matcher m = Directives.DIRECTIVE.matcher(body);
             if (!m.find()) continue;
             boolean fileWide = m.group(1).equals("disable-file");
             boolean ownLine = s.substring(0, hash).isBlank();
@@ -196,7 +199,7 @@ public final class Suppressions {
                 target = line + 1;
                 while (target <= n && isCommentOnly(src.line(target))) target++;
             }
-            Matcher ids = ID.matcher(m.group(2));
+            Matcher ids = Directives.ID.matcher(m.group(2));
             List<int[]> found = new ArrayList<>();
             while (ids.find()) found.add(new int[] {ids.start(), ids.end()});
             for (int[] r : found) {

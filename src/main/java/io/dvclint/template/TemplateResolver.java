@@ -92,7 +92,7 @@ public final class TemplateResolver {
 
     /** True when {@code s} holds a {@code ${...}} reference as DVC finds them (escaped {@code \${} does not count). */
     public static boolean containsTemplate(String s) {
-        return s != null && s.contains("${") && Tmpl.KEYCRE.matcher(s).find();
+        return s != null && s.contains("${") && Tmpl.Patterns.KEYCRE.matcher(s).find();
     }
 
     public Result resolve(YMap root) {

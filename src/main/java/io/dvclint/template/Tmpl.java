@@ -11,7 +11,14 @@ import java.util.regex.Pattern;
  * {@code .[]}, brackets normalised to dots.
  */
 final class Tmpl {
-    static final Pattern KEYCRE = Pattern.compile("(?<!\\\\)\\$\\{(.*?)\\}", Pattern.UNIX_LINES);
+    /** Compiled on first use: most strings of a pipeline hold no {@code ${...}}. */
+    static final class Patterns {
+        static final Pattern KEYCRE = Pattern.compile("(?<!\\\\)\\$\\{(.*?)\\}", Pattern.UNIX_LINES);
+        static final Pattern FOUND = Pattern.compile("[A-Za-z0-9_]{1,16}|.", Pattern.DOTALL);
+
+        private Patterns() {
+        }
+    }
 
     /**
      * One reference: [start, end) in the string, the raw inner text, the parsed dotted expression (null when it does
@@ -37,7 +44,7 @@ final class Tmpl {
     static Tmpl compile(String s) {
         boolean escapes = s.contains("\\${");
         if (!s.contains("${")) return NONE;
-        Matcher m = KEYCRE.matcher(s);
+        Matcher m = Patterns.KEYCRE.matcher(s);
         List<Ref> refs = null;
         while (m.find()) {
             if (refs == null) refs = new ArrayList<>(2);
@@ -98,13 +105,11 @@ final class Tmpl {
         return new String[] {joined.toString(), null};
     }
 
-    private static final Pattern FOUND = Pattern.compile("[A-Za-z0-9_]{1,16}|.", Pattern.DOTALL);
-
     /** pyparsing's {@code ParseException} text, located in the embraced {@code ${inner}} as DVC prints it. */
     private static String error(String inner, int loc, String what) {
         String embraced = "${" + inner + "}";
         int at = loc + 2;
-        Matcher m = FOUND.matcher(embraced);
+        Matcher m = Patterns.FOUND.matcher(embraced);
         String found = m.find(at) && m.start() == at ? m.group() : embraced.substring(at, Math.min(at + 1, embraced.length()));
         return "ParseException: " + what + ", found " + PyFormat.repr(found) + "  (at char " + at + "), (line:1, col:"
                 + (at + 1) + ")";
