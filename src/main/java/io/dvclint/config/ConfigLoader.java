@@ -66,7 +66,7 @@ public final class ConfigLoader {
     }
 
     public static Config parse(Path file, SourceText text, Collection<String> knownRules) {
-        YamlLoader.Result r = YamlLoader.load(text, String.valueOf(file.getFileName()));
+        YamlLoader.Result r = YamlLoader.load(text);
         if (!r.ok()) throw new ConfigException(file, r.problem().pos(), "invalid YAML: " + r.problem().message());
         if (r.root() == null) return new Config(file, Map.of(), List.of(), null);
         return new ConfigLoader(file, knownRules).read(r.root());

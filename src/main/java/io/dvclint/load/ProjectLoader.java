@@ -99,7 +99,7 @@ public final class ProjectLoader {
 
     /** Parses YAML text; reports a yaml-syntax finding and returns null on failure, an empty map when empty. */
     YNode parse(Path file, SourceText text) {
-        YamlLoader.Result r = YamlLoader.load(text, file.getFileName().toString());
+        YamlLoader.Result r = YamlLoader.load(text);
         if (!r.ok()) {
             boolean conflict = text.text().contains("\n<<<<<<< ") || text.text().startsWith("<<<<<<< ");
             findings.add(new Finding(YAML_SYNTAX, Severity.ERROR, file, r.problem().pos(),

@@ -128,7 +128,6 @@ public final class ParamsFiles {
     }
 
     private static Loaded parse(Path file, Format fmt, SourceText text, boolean bom) {
-        String label = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (bom && fmt != Format.YAML) {
             // Python's utf-8 codec keeps the byte-order mark: json, tomlkit and ast all reject it
             String why = switch (fmt) {
@@ -149,7 +148,7 @@ public final class ParamsFiles {
                                     r.error().message()));
                 }
                 case YAML -> {
-                    YamlLoader.Result r = YamlLoader.load(text, label);
+                    YamlLoader.Result r = YamlLoader.load(text);
                     yield r.ok() ? ok(file, fmt, text, falsyToEmpty(r.root()))
                             : fail(file, fmt, text, new Problem(Kind.SYNTAX, r.problem().pos(), corrupted(fmt),
                                     r.problem().message()));

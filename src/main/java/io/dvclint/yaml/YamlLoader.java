@@ -20,8 +20,6 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.resolver.ScalarResolver;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
@@ -47,14 +45,22 @@ public final class YamlLoader {
         }
     }
 
-    private static final ScalarResolver RESOLVER = new CoreSchema().getScalarResolver();
+    /**
+     * One set of parser settings for every file. The parser reads only these; no schema is set, since plain scalars
+     * are typed here ({@link CoreScalars}), and no label, since messages carry positions, not snakeyaml's marks.
+     */
+    private static final LoadSettings SETTINGS = LoadSettings.builder()
+            .setAllowDuplicateKeys(true)
+            .setCodePointLimit(Integer.MAX_VALUE)
+            .setUseMarks(true)
+            .build();
 
     private YamlLoader() {
     }
 
-    public static Result load(SourceText src, String label) {
+    public static Result load(SourceText src) {
         try {
-            return new Builder(src, label).build();
+            return new Builder(src).build();
         } catch (MarkedYamlEngineException e) {
             Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
             Pos p = m == null ? Pos.START : new Pos(m.getLine() + 1, m.getColumn() + 1);
@@ -114,15 +120,8 @@ public final class YamlLoader {
         private YNode root;
         private int documents;
 
-        Builder(SourceText src, String label) {
-            LoadSettings settings = LoadSettings.builder()
-                    .setLabel(label)
-                    .setSchema(new CoreSchema())
-                    .setAllowDuplicateKeys(true)
-                    .setCodePointLimit(Integer.MAX_VALUE)
-                    .setUseMarks(true)
-                    .build();
-            parser = new ParserImpl(settings, new StreamReader(settings, src.text()));
+        Builder(SourceText src) {
+            parser = new ParserImpl(SETTINGS, new StreamReader(SETTINGS, src.text()));
         }
 
         Result build() {
@@ -281,10 +280,7 @@ public final class YamlLoader {
                 tag = new Tag(explicit.get());
                 if (tag.equals(Tag.ENV_TAG)) tag = new Tag("!ENV_VARIABLE-explicit");
             } else if (ev.getScalarStyle() == ScalarStyle.PLAIN && explicit.isEmpty()) {
-                tag = RESOLVER.resolve(raw, true);
-                // snakeyaml-engine tags plain ${NAME} / ${NAME:-default} as environment variables; for ruamel (and
-                // DVC's templating) they are ordinary strings
-                if (tag.equals(Tag.ENV_TAG)) tag = Tag.STR;
+                tag = CoreScalars.resolve(raw);
             } else {
                 tag = Tag.STR;
             }

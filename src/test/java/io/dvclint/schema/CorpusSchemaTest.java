@@ -27,7 +27,7 @@ class CorpusSchemaTest {
         if (!Files.isRegularFile(file)) return null;
         Object decoded = SourceText.decode(Files.readAllBytes(file));
         if (decoded instanceof SourceText.DecodeError e) return List.of("decode: " + e.message());
-        YamlLoader.Result r = YamlLoader.load((SourceText) decoded, file.toString());
+        YamlLoader.Result r = YamlLoader.load((SourceText) decoded);
         if (!r.ok()) return List.of("yaml: " + r.problem());
         List<String> out = new ArrayList<>();
         for (SchemaProblem p : lock ? SchemaValidator.validateLock(r.root()) : SchemaValidator.validateDvcYaml(r.root())) {

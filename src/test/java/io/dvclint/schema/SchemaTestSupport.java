@@ -12,13 +12,13 @@ final class SchemaTestSupport {
     }
 
     static List<SchemaProblem> yaml(String text) {
-        YamlLoader.Result r = YamlLoader.load(new SourceText(text), "dvc.yaml");
+        YamlLoader.Result r = YamlLoader.load(new SourceText(text));
         if (!r.ok()) fail("test YAML does not load: " + r.problem());
         return SchemaValidator.validateDvcYaml(r.root());
     }
 
     static List<SchemaProblem> lock(String text) {
-        YamlLoader.Result r = YamlLoader.load(new SourceText(text), "dvc.lock");
+        YamlLoader.Result r = YamlLoader.load(new SourceText(text));
         if (!r.ok()) fail("test YAML does not load: " + r.problem());
         return SchemaValidator.validateLock(r.root());
     }

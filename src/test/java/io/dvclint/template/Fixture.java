@@ -51,7 +51,7 @@ final class Fixture {
         try {
             Object dec = SourceText.decode(Files.readAllBytes(p));
             if (!(dec instanceof SourceText src)) return FileLoad.unreadable(dec.toString());
-            YamlLoader.Result r = YamlLoader.load(src, p.getFileName().toString());
+            YamlLoader.Result r = YamlLoader.load(src);
             return r.ok() ? FileLoad.ok(r.root()) : FileLoad.unreadable(r.problem().message());
         } catch (IOException e) {
             return FileLoad.unreadable(e.getMessage());
@@ -59,7 +59,7 @@ final class Fixture {
     }
 
     static YMap parse(String yaml) {
-        YamlLoader.Result r = YamlLoader.load(new SourceText(yaml), "dvc.yaml");
+        YamlLoader.Result r = YamlLoader.load(new SourceText(yaml));
         assertTrue(r.ok(), () -> String.valueOf(r.problem()));
         return r.root() == null ? YMap.empty(io.dvclint.yaml.Pos.START) : (YMap) r.root();
     }

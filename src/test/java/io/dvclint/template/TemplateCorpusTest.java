@@ -35,7 +35,7 @@ class TemplateCorpusTest {
     private static YMap parse(Path dvcYaml) throws IOException {
         Object dec = SourceText.decode(Files.readAllBytes(dvcYaml));
         if (!(dec instanceof SourceText src)) return null;
-        YamlLoader.Result r = YamlLoader.load(src, "dvc.yaml");
+        YamlLoader.Result r = YamlLoader.load(src);
         if (r.ok() && r.root() == null) return YMap.empty(io.dvclint.yaml.Pos.START); // comments only: no stages
         return r.ok() && r.root() instanceof YMap m ? m : null;
     }

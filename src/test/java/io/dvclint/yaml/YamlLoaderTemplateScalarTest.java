@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class YamlLoaderTemplateScalarTest {
     @Test
     void plainDollarBraceScalarsAreStrings() {
-        YamlLoader.Result r = YamlLoader.load(new SourceText("a: ${models}\nb: ${ENV:-dev}\nc: ${x}/y\n"), "dvc.yaml");
+        YamlLoader.Result r = YamlLoader.load(new SourceText("a: ${models}\nb: ${ENV:-dev}\nc: ${x}/y\n"));
         assertTrue(r.ok(), () -> String.valueOf(r.problem()));
         YMap m = (YMap) r.root();
         assertEquals("${models}", ((YScalar) m.get("a")).value());

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class YamlLoaderTest {
     static YamlLoader.Result load(String s) {
-        return YamlLoader.load(new SourceText(s), "test.yaml");
+        return YamlLoader.load(new SourceText(s));
     }
 
     static YMap map(String s) {
@@ -119,7 +119,7 @@ class YamlLoaderTest {
         byte[] bom = "\uFEFFstages:\r\n  a:\r\n    cmd: x\r\n".getBytes(StandardCharsets.UTF_8);
         Object decoded = SourceText.decode(bom);
         SourceText text = assertInstanceOf(SourceText.class, decoded);
-        YamlLoader.Result r = YamlLoader.load(text, "x");
+        YamlLoader.Result r = YamlLoader.load(text);
         assertTrue(r.ok());
         YMap a = (YMap) ((YMap) ((YMap) r.root()).get("stages")).get("a");
         assertEquals("x", ((YScalar) a.get("cmd")).value());
