@@ -194,7 +194,7 @@ final class PyTokenizer {
             } else {
                 String op = null;
                 for (String o : OPS) {
-                    if (s.startsWith(o, i)) {
+                    if (o.charAt(0) == c && s.startsWith(o, i)) {
                         op = o;
                         break;
                     }
