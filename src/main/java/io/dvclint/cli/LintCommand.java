@@ -44,11 +44,14 @@ public final class LintCommand implements Callable<Integer> {
     CommandSpec spec;
     Speculation speculation;
 
-    /** The lint command; {@code speculation}, when not null, is a lint already started for these arguments. */
-    static CommandSpec spec(Speculation speculation) {
+    /**
+     * The lint command, named {@code name}; {@code speculation}, when not null, is a lint already started for these
+     * arguments.
+     */
+    static CommandSpec spec(Speculation speculation, String name) {
         LintCommand c = new LintCommand();
         c.speculation = speculation;
-        CommandSpec s = c.spec = Cli.command(c, "lint",
+        CommandSpec s = c.spec = Cli.command(c, name,
                 "Lint the DVC project(s) holding PATH (default: the current folder).",
                 "A PATH may be a folder or any file of the project (dvc.yaml, dvc.lock, params files, *.dvc):",
                 "the whole project is linted once, whichever files were named.");

@@ -32,7 +32,14 @@ public final class Main implements Runnable {
      */
     public static int run(boolean speculate, String... args) {
         Speculation speculation = speculate ? Speculation.start(args) : null;
-        int code = commandLine(args.length > 0 ? args[0] : null, speculation).execute(args);
+        int code;
+        if (args.length > 0 && args[0].equals("lint")) {
+            // the command run on every commit: its own spec parses the rest directly, named as a subcommand would
+            // be; building the root as well would cost a second spec and interpreter, and their start-up
+            code = lintCommandLine(speculation).execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        } else {
+            code = commandLine(args.length > 0 ? args[0] : null, speculation).execute(args);
+        }
         // a command line picocli rejected never reached the lint: let the speculation finish rather than leave it
         // running beside whatever the caller (a test, an embedding program) does next
         if (speculation != null) speculation.await();
@@ -62,7 +69,7 @@ public final class Main implements Runnable {
                 "2", "usage or configuration error",
                 "3", "internal error"));
         boolean all = only == null || !List.of("lint", "dag", "rules", "explain", "schema").contains(only);
-        if (all || only.equals("lint")) s.addSubcommand("lint", Cli.commandLine(LintCommand.spec(speculation)));
+        if (all || only.equals("lint")) s.addSubcommand("lint", Cli.commandLine(LintCommand.spec(speculation, "lint")));
         if (all || only.equals("dag")) s.addSubcommand("dag", Cli.commandLine(DagCommand.spec()));
         if (all || only.equals("rules")) s.addSubcommand("rules", Cli.commandLine(RulesCommand.spec()));
         if (all || only.equals("explain")) s.addSubcommand("explain", Cli.commandLine(ExplainCommand.spec()));
@@ -80,10 +87,19 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine(String only, Speculation speculation) {
+        return withHandlers(spec(only, speculation));
+    }
+
+    /** {@code dvclint lint} on its own, as {@code dvclint lint ARGS} runs it. */
+    static CommandLine lintCommandLine(Speculation speculation) {
+        return withHandlers(LintCommand.spec(speculation, "dvclint lint"));
+    }
+
+    private static CommandLine withHandlers(CommandSpec spec) {
         // dvclint's options are strings, flags and lists of strings. Without this, every command line registers
         // picocli's converters for java.time, java.sql and java.nio types by reflection (about 10 ms of start-up).
         if (System.getProperty(CONVERTER_EXCLUDES) == null) System.setProperty(CONVERTER_EXCLUDES, ".*");
-        CommandLine cl = Cli.commandLine(spec(only, speculation));
+        CommandLine cl = Cli.commandLine(spec);
         Failures failures = new Failures();
         cl.setExitCodeExceptionMapper(failures);
         cl.setExecutionExceptionHandler(failures);
