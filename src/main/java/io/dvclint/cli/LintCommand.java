@@ -106,7 +106,7 @@ public final class LintCommand implements Callable<Integer> {
         Path cwd = cwd();
         // the speculative lint (see Speculation) serves only the plain form: own configuration, cache on, no fixing;
         // its roots are absolute, so equal roots mean the same lint
-        Speculation.Outcome guess = speculation == null ? null : speculation.await();
+        Speculation.Outcome guess = speculation == null ? null : speculation.help();
         boolean plain = configFile == null && !noCache && !fix && !diff;
         List<Path> roots = roots(cwd, pathArgs);
         boolean useGuess = plain && Speculation.matches(guess, roots);

@@ -2,6 +2,8 @@ package io.dvclint.cli;
 
 import io.dvclint.config.Config;
 import io.dvclint.findings.Findings;
+import io.dvclint.lint.Crew;
+import io.dvclint.lint.Linter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ final class Speculation implements Runnable {
     private final Path cwd;
     private final List<String> pathArgs;
     private final Thread thread;
+    private final Crew crew = new Crew();
     private volatile Outcome outcome;
 
     private Speculation(Path cwd, List<String> pathArgs) {
@@ -69,10 +72,25 @@ final class Speculation implements Runnable {
         try {
             roots = LintCommand.roots(cwd, pathArgs);
             configs = LintCommand.configs(cwd, roots, null);
-            outcome = new Outcome(roots, configs, LintCommand.lintAll(configs), null);
+            Findings findings = new Findings();
+            for (Map.Entry<Path, Config> e : configs.entrySet()) {
+                Linter.check(Linter.load(e.getKey()), findings, e.getValue(), crew);
+            }
+            outcome = new Outcome(roots, configs, findings, null);
         } catch (Throwable t) {
             outcome = new Outcome(roots, configs, null, t);
+        } finally {
+            crew.close();
         }
+    }
+
+    /**
+     * Called by the main thread once the command line is parsed: runs some of the rules with the speculative
+     * thread (see {@link Crew}), then waits for the speculation to finish.
+     */
+    Outcome help() {
+        crew.help();
+        return await();
     }
 
     /**

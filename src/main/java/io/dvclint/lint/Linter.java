@@ -20,11 +20,30 @@ public final class Linter {
     }
 
     public static Project lint(Path root, Findings findings, Config config) {
+        return check(load(root), findings, config, null);
+    }
+
+    /** A project read from disk with the loader's findings, before any rule ran. */
+    public record Loaded(Project project, Findings findings) {
+    }
+
+    /** Reads the project at {@code root} (discovery, YAML, templating, params): all that needs no configuration. */
+    public static Loaded load(Path root) {
         Findings run = new Findings();
         long t0 = System.nanoTime();
         Project project = new ProjectLoader(run).load(root);
         Timings.report("load", t0);
-        RuleEngine.run(project, run, config);
+        return new Loaded(project, run);
+    }
+
+    /**
+     * Runs the rules {@code config} enables over a project {@link #load loaded} once, through {@code crew} when not
+     * null (see {@link Crew}), and adds every finding to {@code findings}.
+     */
+    public static Project check(Loaded loaded, Findings findings, Config config, Crew crew) {
+        Project project = loaded.project();
+        Findings run = loaded.findings();
+        RuleEngine.run(project, run, config, crew);
         for (io.dvclint.params.ParamsFiles.Loaded l : project.paramsFiles().loaded()) run.source(l.file(), l.text());
         for (java.util.Map.Entry<Path, io.dvclint.yaml.SourceText> e : run.sources().entrySet()) {
             findings.source(e.getKey(), e.getValue());

@@ -25,9 +25,9 @@ public final class Project {
 
     /**
      * Data derived from the project once and shared by everything that needs it (e.g. the pipeline graph), keyed
-     * by its type.
+     * by its type. Rules may run on two threads: the first to ask computes it, the other waits for it.
      */
-    public <T> T derived(Class<T> type, java.util.function.Supplier<T> make) {
+    public synchronized <T> T derived(Class<T> type, java.util.function.Supplier<T> make) {
         Object v = derived.get(type);
         if (v == null) {
             v = make.get();
@@ -42,12 +42,12 @@ public final class Project {
     }
 
     /** The project's .dvcignore rules. */
-    public io.dvclint.discovery.DvcIgnore ignore() {
+    public synchronized io.dvclint.discovery.DvcIgnore ignore() {
         if (ignore == null) ignore = io.dvclint.discovery.DvcIgnore.forRoot(root);
         return ignore;
     }
 
-    public void setIgnore(io.dvclint.discovery.DvcIgnore ignore) {
+    public synchronized void setIgnore(io.dvclint.discovery.DvcIgnore ignore) {
         this.ignore = ignore;
     }
 

@@ -16,7 +16,7 @@ public final class SourceText {
     }
 
     private final String text;
-    private int[] lineStarts;
+    private volatile int[] lineStarts; // on first use; two rule threads may both compute it (the same array)
 
     public SourceText(String text) {
         this.text = text;
