@@ -56,7 +56,7 @@ public final class ConfigLoader {
     public static Config load(Path file, Collection<String> knownRules) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = SourceText.readFile(file);
         } catch (IOException e) {
             throw new ConfigException(file, Pos.START, "cannot read configuration: " + e.getMessage());
         }

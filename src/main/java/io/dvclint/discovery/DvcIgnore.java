@@ -224,7 +224,7 @@ public final class DvcIgnore {
     private void readFile(List<Rule> rules, String relDir, Path file, String name) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = SourceText.readFile(file);
         } catch (IOException e) {
             problems.add(new Problem(file, 0, "cannot read " + name + ": " + e.getMessage()));
             return;

@@ -82,7 +82,7 @@ public final class ProjectLoader {
     SourceText read(Path file, String rule) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = SourceText.readFile(file);
         } catch (IOException e) {
             findings.add(new Finding(rule, Severity.ERROR, file, Pos.START, "cannot read file: " + e.getMessage()));
             return null;

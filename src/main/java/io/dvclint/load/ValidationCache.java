@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.CRC32C;
+import java.util.zip.CRC32;
 
 /**
  * Remembers which file contents passed schema validation, so that a file unchanged since the last run (the usual
@@ -54,7 +54,7 @@ public final class ValidationCache {
             fnv ^= x & 0xff;
             fnv *= 0x100000001b3L;
         }
-        CRC32C crc = new CRC32C();
+        CRC32 crc = new CRC32(); // not CRC32C: its class builds a lookup table, about a millisecond per start
         crc.update(b);
         long poly = 0;
         for (byte x : b) poly = poly * 0x9E3779B97F4A7C15L + (x & 0xff) + 1;

@@ -109,7 +109,7 @@ public final class ParamsFiles {
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = SourceText.readFile(file);
         } catch (IOException e) {
             return fail(file, fmt, null, new Problem(Kind.UNREADABLE, Pos.START, "cannot be read", e.toString()));
         }

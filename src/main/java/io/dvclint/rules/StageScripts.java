@@ -1,5 +1,6 @@
 package io.dvclint.rules;
 
+import io.dvclint.yaml.SourceText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +154,7 @@ final class StageScripts {
     static String read(Path f) {
         try {
             if (Files.size(f) > MAX_SIZE) return null;
-            return Files.readString(f);
+            return SourceText.decode(SourceText.readFile(f)) instanceof SourceText t ? t.text() : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -27,6 +27,17 @@ public final class SourceText {
     }
 
     /**
+     * The bytes of a file. Read with java.io rather than {@code Files.readAllBytes}: a JVM has java.io's file
+     * classes ready from its own start, while the first NIO read loads and initialises some 25 channel classes, a
+     * cost every start of a short lint would pay.
+     */
+    public static byte[] readFile(java.nio.file.Path file) throws java.io.IOException {
+        try (java.io.FileInputStream in = new java.io.FileInputStream(file.toFile())) {
+            return in.readAllBytes();
+        }
+    }
+
+    /**
      * Decodes bytes as UTF-8. A UTF-8 byte-order mark is dropped (Python's utf-8 codec would keep it, but YAML
      * readers skip it, so DVC accepts such files).
      */
