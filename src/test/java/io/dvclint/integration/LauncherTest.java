@@ -1,0 +1,116 @@
+package io.dvclint.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/dvclint rebuilds the jar exactly when a source is newer than it. Run with the real launcher under sh, in a
+ * copy of the project layout, with stand-ins for Maven (it records the build and writes the jar) and for java.
+ */
+class LauncherTest {
+    @TempDir
+    Path home;
+    Path builds;
+
+    @BeforeEach
+    void layout() throws Exception {
+        Path launcher = home.resolve("bin/dvclint");
+        Files.createDirectories(launcher.getParent());
+        Files.copy(PreCommitHookTest.CHECKOUT.resolve("bin/dvclint"), launcher);
+        launcher.toFile().setExecutable(true);
+        write("pom.xml", "<project/>");
+        write("schema/dvc.yaml.schema.json", "{}");
+        write("src/main/java/io/dvclint/cli/Main.java", "class Main {}");
+        write("src/main/java/io/dvclint/yaml/YamlLoader.java", "class YamlLoader {}");
+        builds = home.resolve("builds.log");
+        write("fake/mvn", "#!/bin/sh\necho build >> '" + builds + "'\nmkdir -p '" + home.resolve("target")
+                + "'\n: > '" + home.resolve("target/dvclint.jar") + "'\n");
+        write("fake/java", "#!/bin/sh\nexit 0\n");
+        home.resolve("fake/mvn").toFile().setExecutable(true);
+        home.resolve("fake/java").toFile().setExecutable(true);
+    }
+
+    private void write(String rel, String text) throws IOException {
+        Path p = home.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+    }
+
+    /** Runs the launcher once; the number of builds it started. */
+    private int run() throws Exception {
+        long before = Files.exists(builds) ? Files.readAllLines(builds).size() : 0;
+        ProcessBuilder pb = new ProcessBuilder("sh", home.resolve("bin/dvclint").toString(), "--version")
+                .redirectErrorStream(true);
+        pb.environment().put("MVN", home.resolve("fake/mvn").toString());
+        pb.environment().put("JAVA", home.resolve("fake/java").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return (int) ((Files.exists(builds) ? Files.readAllLines(builds).size() : 0) - before);
+    }
+
+    /** Makes a file (or folder) newer than the jar. */
+    private void touch(String rel) throws IOException {
+        FileTime jar = Files.getLastModifiedTime(home.resolve("target/dvclint.jar"));
+        Files.setLastModifiedTime(home.resolve(rel), FileTime.fromMillis(jar.toMillis() + 2000));
+    }
+
+    private long clock = System.currentTimeMillis() + 600_000;
+
+    /** Makes the jar newer than everything, touched files included (as after a build that took a moment). */
+    private void settle() throws IOException {
+        clock += 60_000;
+        Files.setLastModifiedTime(home.resolve("target/dvclint.jar"), FileTime.fromMillis(clock));
+    }
+
+    @Test
+    void buildsOnFirstUseAndOnlyWhenASourceChanged() throws Exception {
+        assertEquals(1, run(), "no jar: build");
+        settle();
+        assertEquals(0, run(), "nothing changed");
+        for (String source : List.of("src/main/java/io/dvclint/cli/Main.java", "schema/dvc.yaml.schema.json",
+                "pom.xml")) {
+            touch(source);
+            assertEquals(1, run(), source + " edited");
+            settle();
+            assertEquals(0, run(), "nothing changed after " + source);
+        }
+    }
+
+    @Test
+    void aSourceAddedOrRemovedCountsAsAChange() throws Exception {
+        run();
+        settle();
+        write("src/main/java/io/dvclint/cli/Extra.java", "class Extra {}");
+        Files.setLastModifiedTime(home.resolve("src/main/java/io/dvclint/cli/Extra.java"),
+                FileTime.fromMillis(0)); // an old file copied in: only its folder's time says so
+        touch("src/main/java/io/dvclint/cli");
+        assertEquals(1, run(), "file added");
+        settle();
+        Files.delete(home.resolve("src/main/java/io/dvclint/cli/Extra.java"));
+        touch("src/main/java/io/dvclint/cli");
+        assertEquals(1, run(), "file removed");
+    }
+
+    @Test
+    void deeperPackagesAreCheckedToo() throws Exception {
+        write("src/main/java/io/dvclint/cli/sub/Deep.java", "class Deep {}");
+        run();
+        settle();
+        assertEquals(0, run(), "nothing changed");
+        touch("src/main/java/io/dvclint/cli/sub/Deep.java");
+        assertEquals(1, run(), "a source two packages down edited");
+    }
+}
