@@ -20,13 +20,22 @@ public final class GitWildMatch {
     }
 
     private final String pattern;
-    private final Pattern regex;
+    private final String regexSource;
+    /** Compiled up front, or on first use for a bare name (whose regex cannot fail to compile). */
+    private volatile Pattern regex;
     private final boolean include;
+    /** For a bare name ({@code .git}, {@code .hg/}, {@code logs}): the name, matched without the regex. */
+    private final String name;
+    /** The bare name ends with {@code /}: only a folder (something below the name) matches. */
+    private final boolean folderOnly;
 
-    private GitWildMatch(String pattern, Pattern regex, boolean include) {
+    private GitWildMatch(String pattern, String regexSource, boolean include, String name, boolean folderOnly) {
         this.pattern = pattern;
-        this.regex = regex;
+        this.regexSource = regexSource;
         this.include = include;
+        this.name = name;
+        this.folderOnly = folderOnly;
+        if (name == null) regex = Pattern.compile(regexSource, Pattern.UNIX_LINES);
     }
 
     /**
@@ -39,7 +48,26 @@ public final class GitWildMatch {
         String regex = toRegex(pattern);
         if (regex == null) return null;
         String p = pattern.endsWith("\\ ") ? pyLstrip(pattern) : pyStrip(pattern);
-        return new GitWildMatch(pattern, Pattern.compile(regex, Pattern.UNIX_LINES), !p.startsWith("!"));
+        boolean include = !p.startsWith("!");
+        String body = include ? p : p.substring(1);
+        boolean folderOnly = body.endsWith("/");
+        String name = folderOnly ? body.substring(0, body.length() - 1) : body;
+        return new GitWildMatch(pattern, regex, include, bareName(name) ? name : null, folderOnly);
+    }
+
+    /**
+     * A name without glob characters, escapes or slashes: its regex ({@code ^(?:.+/)?NAME(?:/.*)?$}, or
+     * {@code ^(?:.+/)?NAME/.*$} for {@code NAME/}) says "some path component is NAME", which {@link #matches} checks
+     * directly. Every project has four such patterns (DVC's defaults {@code .git}, {@code .git/}, {@code .hg/},
+     * {@code .dvc/}); compiling and running their regular expressions cost a fresh JVM more than the whole walk.
+     */
+    private static boolean bareName(String name) {
+        if (name.isEmpty() || name.equals("**") || name.startsWith("#")) return false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == '\\' || c == '/' || c == '\n') return false;
+        }
+        return true;
     }
 
     public String pattern() {
@@ -53,11 +81,28 @@ public final class GitWildMatch {
 
     /** Python's {@code re.match}: anchored at the start of the path. */
     public boolean matches(String relPath) {
-        return regex.matcher(relPath).lookingAt();
+        if (name != null && relPath.indexOf('\n') < 0) return hasComponent(relPath);
+        Pattern r = regex;
+        if (r == null) regex = r = Pattern.compile(regexSource, Pattern.UNIX_LINES);
+        return r.matcher(relPath).lookingAt();
+    }
+
+    /**
+     * The bare-name regex on a path without line breaks: {@code name} at the start, or after a {@code /} that has
+     * something before it ({@code .+/}), and then the end or a {@code /} (for a folder-only name, a {@code /}).
+     */
+    private boolean hasComponent(String path) {
+        int n = name.length();
+        for (int k = path.indexOf(name); k >= 0; k = path.indexOf(name, k + 1)) {
+            if (k != 0 && (k < 2 || path.charAt(k - 1) != '/')) continue;
+            int after = k + n;
+            if (after < path.length() ? path.charAt(after) == '/' : !folderOnly) return true;
+        }
+        return false;
     }
 
     public String regex() {
-        return regex.pattern();
+        return regexSource;
     }
 
     /** The Java regular expression for a pattern, or null for a no-op pattern. */
