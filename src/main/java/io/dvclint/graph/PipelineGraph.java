@@ -262,7 +262,7 @@ public final class PipelineGraph {
                                 + r.outPath() + "'", "a stage cannot read what it writes; DVC refuses the pipeline"));
             }
         }
-        if (!any && graph.edgeSet().size() < 2) return;
+        if (!any && (graph.edgeSet().size() < 2 || acyclic())) return;
         for (Set<PipelineNode> scc : new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets()) {
             if (scc.size() < 2) continue;
             List<PipelineNode> members = new ArrayList<>(scc);
@@ -285,6 +285,31 @@ public final class PipelineGraph {
                     "cycle: " + chain + " (" + why + ")",
                     "a stage cannot depend, even indirectly, on its own output; DVC refuses a cyclic pipeline"));
         }
+    }
+
+    /**
+     * Whether the graph has no cycle (Kahn's algorithm: every node can be taken once all it points to are taken).
+     * The usual answer, and cheaper to get than the strongly connected sets, which are computed only for a cycle.
+     */
+    private boolean acyclic() {
+        Map<PipelineNode, Integer> pending = new HashMap<>();
+        Deque<PipelineNode> ready = new ArrayDeque<>();
+        for (PipelineNode n : graph.vertexSet()) {
+            int in = graph.inDegreeOf(n);
+            pending.put(n, in);
+            if (in == 0) ready.add(n);
+        }
+        int taken = 0;
+        while (!ready.isEmpty()) {
+            PipelineNode n = ready.poll();
+            taken++;
+            for (Edge e : graph.outgoingEdgesOf(n)) {
+                int left = pending.get(e.to()) - 1;
+                pending.put(e.to(), left);
+                if (left == 0) ready.add(e.to());
+            }
+        }
+        return taken == graph.vertexSet().size();
     }
 
     /** The shortest cycle through {@code start} inside a strongly connected set, following dependency edges. */
