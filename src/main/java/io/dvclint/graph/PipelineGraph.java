@@ -3,6 +3,7 @@ package io.dvclint.graph;
 import io.dvclint.model.DataSource;
 import io.dvclint.model.Dep;
 import io.dvclint.model.DvcFile;
+import io.dvclint.model.MultiMaps;
 import io.dvclint.model.Out;
 import io.dvclint.model.ParamDep;
 import io.dvclint.model.Project;
@@ -240,12 +241,7 @@ public final class PipelineGraph {
                         e = new Edge(n, o.node());
                         graph.addEdge(n, o.node(), e);
                     }
-                    List<EdgeReason> why = reasons.get(e);
-                    if (why == null) {
-                        why = new ArrayList<>();
-                        reasons.put(e, why);
-                    }
-                    why.add(new EdgeReason((String) d[0], (Pos) d[2], o.written()));
+                    MultiMaps.listAt(reasons, e).add(new EdgeReason((String) d[0], (Pos) d[2], o.written()));
                 }
             }
         }

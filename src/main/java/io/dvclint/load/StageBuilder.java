@@ -4,6 +4,7 @@ import io.dvclint.model.Dep;
 import io.dvclint.model.DvcFile;
 import io.dvclint.model.Out;
 import io.dvclint.model.OutKind;
+import io.dvclint.model.MultiMaps;
 import io.dvclint.model.ParamDep;
 import io.dvclint.model.ParamKey;
 import io.dvclint.model.Paths2;
@@ -125,13 +126,13 @@ public final class StageBuilder {
         for (YNode item : seq.items()) {
             if (item instanceof YScalar s && s.value() != null) {
                 String k = PyStr.of(s.value());
-                keysOf(keys, DEFAULT_PARAMS).add(new ParamKey(k, s.pos()));
+                MultiMaps.listAt(keys, DEFAULT_PARAMS).add(new ParamKey(k, s.pos()));
                 pos.putIfAbsent(DEFAULT_PARAMS, s.pos());
             } else if (item instanceof YMap m) {
                 for (YMap.Entry e : m.entries()) {
                     String f = e.name();
                     pos.putIfAbsent(f, e.key().pos());
-                    List<ParamKey> list = keysOf(keys, f);
+                    List<ParamKey> list = MultiMaps.listAt(keys, f);
                     if (e.value() instanceof YSeq ks) {
                         if (ks.size() == 0) whole.put(f, true);
                         for (YNode k : ks.items()) {
@@ -167,15 +168,6 @@ public final class StageBuilder {
             if (d.whole()) out.set(i, new ParamDep(d.file(), d.abs(), List.of(), true, d.pos()));
         }
         return List.copyOf(out);
-    }
-
-    private static List<ParamKey> keysOf(Map<String, List<ParamKey>> keys, String file) {
-        List<ParamKey> list = keys.get(file);
-        if (list == null) {
-            list = new ArrayList<>();
-            keys.put(file, list);
-        }
-        return list;
     }
 
     /** Python str() of a scalar used as a path or key. */

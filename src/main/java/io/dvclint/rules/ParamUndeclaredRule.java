@@ -2,6 +2,7 @@ package io.dvclint.rules;
 
 import io.dvclint.findings.Severity;
 import io.dvclint.findings.TextEdit;
+import io.dvclint.model.MultiMaps;
 import io.dvclint.model.ParamDep;
 import io.dvclint.model.Paths2;
 import io.dvclint.model.Project;
@@ -127,13 +128,7 @@ public final class ParamUndeclaredRule extends Rule {
                 if (l == null) continue;
                 Map<String, List<String>> byLast = new HashMap<>();
                 for (String k : ParamsFiles.leafKeys(l.root())) {
-                    String last = k.substring(k.lastIndexOf('.') + 1);
-                    List<String> same = byLast.get(last);
-                    if (same == null) {
-                        same = new ArrayList<>();
-                        byLast.put(last, same);
-                    }
-                    same.add(k);
+                    MultiMaps.listAt(byLast, k.substring(k.lastIndexOf('.') + 1)).add(k);
                 }
                 String rest = line.substring(0, m.start()) + " " + line.substring(m.end());
                 java.util.regex.Matcher w = Shell.WORD.matcher(rest);

@@ -2,6 +2,7 @@ package io.dvclint.rules;
 
 import io.dvclint.findings.Severity;
 import io.dvclint.model.DvcFile;
+import io.dvclint.model.MultiMaps;
 import io.dvclint.model.ParamDep;
 import io.dvclint.model.ParamKey;
 import io.dvclint.model.Paths2;
@@ -62,7 +63,7 @@ public final class ParamUnusedRule extends Rule {
                     files.add(p.abs());
                     if (p.whole()) whole.add(p.abs());
                     for (ParamKey k : p.keys()) {
-                        keysOf(used, p.abs()).add(k.key());
+                        MultiMaps.listAt(used, p.abs()).add(k.key());
                         declared.add(p.abs());
                     }
                 }
@@ -73,7 +74,7 @@ public final class ParamUnusedRule extends Rule {
                 for (UsedVar u : rs.used()) {
                     if (!u.fromFile()) continue;
                     Path abs = u.file().toAbsolutePath().normalize();
-                    keysOf(used, abs).add(u.key());
+                    MultiMaps.listAt(used, abs).add(u.key());
                 }
             }
             for (YNode n : t.params()) {
@@ -109,15 +110,6 @@ public final class ParamUnusedRule extends Rule {
     }
 
     /** The {@code max-per-file} option: findings listed per file before one summary (0: no limit). */
-    private static List<String> keysOf(Map<Path, List<String>> used, Path file) {
-        List<String> keys = used.get(file);
-        if (keys == null) {
-            keys = new ArrayList<>();
-            used.put(file, keys);
-        }
-        return keys;
-    }
-
     /** Whether a stage depends on {@code file} as a path (and so reruns on any change of it). */
     private static boolean anyFileDep(Project project, Path file) {
         for (Stage st : project.stages()) if (ParamsSupport.fileDep(st, file)) return true;

@@ -4,6 +4,7 @@ import io.dvclint.config.Config;
 import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;
 import io.dvclint.findings.Severity;
+import io.dvclint.model.MultiMaps;
 import io.dvclint.model.Project;
 import io.dvclint.yaml.Pos;
 import java.nio.file.Path;
@@ -99,12 +100,7 @@ public final class RuleEngine {
             String group = ctx.generatedFrom(f);
             List<Object> key = group != null ? List.of(f.file(), f.pos(), "group", group)
                     : List.of(f.file(), f.pos(), "message", f.message());
-            List<Finding> same = byPlace.get(key);
-            if (same == null) {
-                same = new ArrayList<>();
-                byPlace.put(key, same);
-            }
-            same.add(f);
+            MultiMaps.listAt(byPlace, key).add(f);
         }
         List<Finding> out = new ArrayList<>();
         for (List<Finding> group : byPlace.values()) {
