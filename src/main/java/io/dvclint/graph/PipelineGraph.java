@@ -59,8 +59,11 @@ public final class PipelineGraph {
     private final Map<String, OutOwner> outs = new HashMap<>();
     /** The same outputs ordered by path, for "everything inside this folder" range queries. */
     private final NavigableMap<String, OutOwner> outsByPath = new TreeMap<>();
-    /** Dependency path → outputs overlapping it (generated stages repeat the same deps many times). */
-    private final Map<String, List<OutOwner>> overlapMemo = new HashMap<>();
+    /**
+     * Dependency path → outputs overlapping it (generated stages repeat the same deps many times). Filled while the
+     * graph is built and later by {@link #producersOf}, which rules on two threads may call at once.
+     */
+    private final Map<String, List<OutOwner>> overlapMemo = new java.util.concurrent.ConcurrentHashMap<>();
     /** Every output, also those left out of {@link #outs} for a conflict (first owner of a path wins). */
     private final Map<String, OutOwner> allOuts = new HashMap<>();
     private final Map<Stage, PipelineNode> byStage = new HashMap<>();
@@ -189,7 +192,8 @@ public final class PipelineGraph {
         List<OutOwner> res = overlapMemo.get(k);
         if (res == null) {
             res = computeOverlapping(k);
-            overlapMemo.put(k, res);
+            List<OutOwner> first = overlapMemo.putIfAbsent(k, res);
+            if (first != null) res = first;
         }
         return res;
     }
