@@ -216,8 +216,15 @@ public final class LintCommand implements Callable<Integer> {
     }
 
     static Findings lintAll(Map<Path, Config> configs) {
+        return lintAll(configs, null);
+    }
+
+    /** Each project linted with its configuration; the rules through {@code crew} when not null. */
+    static Findings lintAll(Map<Path, Config> configs, io.dvclint.lint.Crew crew) {
         Findings findings = new Findings();
-        for (Map.Entry<Path, Config> e : configs.entrySet()) Linter.lint(e.getKey(), findings, e.getValue());
+        for (Map.Entry<Path, Config> e : configs.entrySet()) {
+            Linter.check(Linter.load(e.getKey()), findings, e.getValue(), crew);
+        }
         return findings;
     }
 

@@ -3,7 +3,6 @@ package io.dvclint.cli;
 import io.dvclint.config.Config;
 import io.dvclint.findings.Findings;
 import io.dvclint.lint.Crew;
-import io.dvclint.lint.Linter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,11 +71,7 @@ final class Speculation implements Runnable {
         try {
             roots = LintCommand.roots(cwd, pathArgs);
             configs = LintCommand.configs(cwd, roots, null);
-            Findings findings = new Findings();
-            for (Map.Entry<Path, Config> e : configs.entrySet()) {
-                Linter.check(Linter.load(e.getKey()), findings, e.getValue(), crew);
-            }
-            outcome = new Outcome(roots, configs, findings, null);
+            outcome = new Outcome(roots, configs, LintCommand.lintAll(configs, crew), null);
         } catch (Throwable t) {
             outcome = new Outcome(roots, configs, null, t);
         } finally {
@@ -94,8 +89,8 @@ final class Speculation implements Runnable {
     }
 
     /**
-     * Waits for the speculative lint to finish. The command waits on every path, used or not, so that its own work
-     * never initialises classes concurrently with the speculation's.
+     * Waits for the speculative lint to finish. The command waits on every path, used or not (helping with the rules
+     * first, see {@link #help}), so that its own work never initialises classes concurrently with the speculation's.
      */
     Outcome await() {
         boolean interrupted = false;

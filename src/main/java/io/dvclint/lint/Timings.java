@@ -8,6 +8,9 @@ public final class Timings {
     }
 
     public static void report(String what, long startNanos) {
-        if (ON) System.err.printf("dvclint: %-28s %8.1f ms %s%n", what, (System.nanoTime() - startNanos) / 1e6, Thread.currentThread().getName());
+        if (ON) {
+            System.err.printf("dvclint: %-28s %8.1f ms %s%n", what, (System.nanoTime() - startNanos) / 1e6,
+                    Thread.currentThread().getName());
+        }
     }
 }

@@ -28,22 +28,13 @@ public final class RuleEngine {
     }
 
     /**
+     * Runs every rule; with a crew (null: none), the rules are its tasks, so a thread helping it takes some of them.
+     * The findings are the same either way, added in the order of the rules.
+     *
      * @param findings the findings of this project only (loader findings already in it); rewritten in place
-     */
-    public static void run(Project project, Findings findings, Config config) {
-        run(project, findings, config, RuleRegistry.all(), null);
-    }
-
-    /**
-     * As {@link #run(Project, Findings, Config)}; with a crew, the rules are its tasks, so a thread helping it takes
-     * some of them. The findings are the same either way, added in the order of the rules.
      */
     public static void run(Project project, Findings findings, Config config, io.dvclint.lint.Crew crew) {
         run(project, findings, config, RuleRegistry.all(), crew);
-    }
-
-    static void run(Project project, Findings findings, Config config, List<Rule> rules) {
-        run(project, findings, config, rules, null);
     }
 
     static void run(Project project, Findings findings, Config config, List<Rule> rules, io.dvclint.lint.Crew crew) {
