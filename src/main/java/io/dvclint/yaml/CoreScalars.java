@@ -1,7 +1,5 @@
 package io.dvclint.yaml;
 
-import org.snakeyaml.engine.v2.nodes.Tag;
-
 /**
  * The type of a plain scalar under the YAML 1.2 core schema, decided exactly as snakeyaml-engine's
  * {@code CoreScalarResolver} decides it (by the first character, then its patterns), written out: building that
@@ -11,35 +9,62 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * <p>Null is {@code ~}, {@code null}, {@code Null}, {@code NULL}, the empty value and (a snakeyaml quirk kept
  * here) a single space; {@code ${NAME}} (an environment variable for snakeyaml) and {@code <<} (a merge key) are
  * strings, as they are for DVC's YAML loader.
+ *
+ * <p>The types are this class's own rather than snakeyaml's {@code Tag} constants: initialising that class
+ * percent-encodes every constant through a regex-built escaper, a start-up cost for nothing here.
  */
 final class CoreScalars {
+    /** A core-schema scalar type, with its tag. */
+    enum Type {
+        STR("tag:yaml.org,2002:str"),
+        NULL("tag:yaml.org,2002:null"),
+        BOOL("tag:yaml.org,2002:bool"),
+        INT("tag:yaml.org,2002:int"),
+        FLOAT("tag:yaml.org,2002:float");
+
+        final String tag;
+
+        Type(String tag) {
+            this.tag = tag;
+        }
+
+        /** The type an explicit tag names ({@code !!merge} reads as a string), or null for any other tag. */
+        static Type ofTag(String tag) {
+            if (tag.equals("tag:yaml.org,2002:merge")) return STR;
+            for (Type t : values()) {
+                if (t.tag.equals(tag)) return t;
+            }
+            return null;
+        }
+    }
+
     private CoreScalars() {
     }
 
-    /** {@link Tag#STR}, {@link Tag#NULL}, {@link Tag#BOOL}, {@link Tag#INT} or {@link Tag#FLOAT}. */
-    static Tag resolve(String v) {
-        if (v.isEmpty()) return Tag.NULL;
+    /** The type of a plain scalar written without a tag. */
+    static Type resolve(String v) {
+        if (v.isEmpty()) return Type.NULL;
         switch (v.charAt(0)) {
             case 't': case 'T': case 'f': case 'F':
                 if (v.equals("true") || v.equals("True") || v.equals("TRUE") || v.equals("false")
                         || v.equals("False") || v.equals("FALSE")) {
-                    return Tag.BOOL;
+                    return Type.BOOL;
                 }
                 break;
             case '-': case '+': case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
             case '8': case '9':
-                if (isInt(v)) return Tag.INT;
-                if (isFloat(v)) return Tag.FLOAT;
+                if (isInt(v)) return Type.INT;
+                if (isFloat(v)) return Type.FLOAT;
                 break;
             case '.':
-                if (isFloat(v)) return Tag.FLOAT;
+                if (isFloat(v)) return Type.FLOAT;
                 break;
             default:
                 break;
         }
         // snakeyaml tries its null pattern after the ones for the first character, whatever that is
         return v.equals("~") || v.equals("null") || v.equals("Null") || v.equals("NULL") || v.equals(" ")
-                ? Tag.NULL : Tag.STR;
+                ? Type.NULL : Type.STR;
     }
 
     /** {@code [-+]?[0-9]+ | 0o[0-7]+ | 0x[0-9a-fA-F]+}. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.ParserSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
@@ -18,7 +19,6 @@ import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
@@ -46,14 +46,13 @@ public final class YamlLoader {
     }
 
     /**
-     * One set of parser settings for every file. The parser reads only these; no schema is set, since plain scalars
-     * are typed here ({@link CoreScalars}), and no label, since messages carry positions, not snakeyaml's marks.
+     * One set of parser settings for every file, made for the parser alone ({@link ParserSettings}): no schema,
+     * since plain scalars are typed here ({@link CoreScalars}), and messages carry positions, not snakeyaml's marks.
      */
-    private static final LoadSettings SETTINGS = LoadSettings.builder()
-            .setAllowDuplicateKeys(true)
-            .setCodePointLimit(Integer.MAX_VALUE)
-            .setUseMarks(true)
-            .build();
+    private static final LoadSettings SETTINGS = ParserSettings.create(true, Integer.MAX_VALUE, true);
+
+    private static final String MAP_TAG = "tag:yaml.org,2002:map";
+    private static final String SEQ_TAG = "tag:yaml.org,2002:seq";
 
     private YamlLoader() {
     }
@@ -154,8 +153,7 @@ public final class YamlLoader {
                 throw new LoadError(node.pos(), "nesting deeper than " + MAX_DEPTH + " levels");
             }
             Optional<String> tag = ((CollectionStartEvent) ev).getTag();
-            if (tag.isPresent() && !tag.get().equals(Tag.MAP.getValue()) && !tag.get().equals(Tag.SEQ.getValue())
-                    && !tag.get().equals("!")) {
+            if (tag.isPresent() && !tag.get().equals(MAP_TAG) && !tag.get().equals(SEQ_TAG) && !tag.get().equals("!")) {
                 throw new LoadError(node.pos(), "could not determine a constructor for the tag '" + tag.get() + "'");
             }
             stack.push(new Frame(node, anchor(ev)));
@@ -274,33 +272,33 @@ public final class YamlLoader {
                 case FOLDED -> YScalar.Style.FOLDED;
                 default -> YScalar.Style.OTHER;
             };
-            Tag tag;
+            CoreScalars.Type type;
             Optional<String> explicit = ev.getTag();
             if (explicit.isPresent() && !explicit.get().equals("!")) {
-                tag = new Tag(explicit.get());
-                if (tag.equals(Tag.ENV_TAG)) tag = new Tag("!ENV_VARIABLE-explicit");
+                type = CoreScalars.Type.ofTag(explicit.get());
+                if (type == null) {
+                    throw new LoadError(p, "could not determine a constructor for the tag '" + explicit.get() + "'");
+                }
             } else if (ev.getScalarStyle() == ScalarStyle.PLAIN && explicit.isEmpty()) {
-                tag = CoreScalars.resolve(raw);
+                type = CoreScalars.resolve(raw);
             } else {
-                tag = Tag.STR;
+                type = CoreScalars.Type.STR;
             }
-            return new YScalar(construct(tag, raw, p), raw, style, p, end);
+            return new YScalar(construct(type, raw, p), raw, style, p, end);
         }
 
-        private static Object construct(Tag tag, String raw, Pos p) {
+        private static Object construct(CoreScalars.Type type, String raw, Pos p) {
             try {
-                // snakeyaml-engine resolves plain ${VAR} to its environment-variable tag; DVC sees a string
-                if (tag.equals(Tag.STR) || tag.getValue().equals("tag:yaml.org,2002:merge")) {
-                    return raw;
-                }
-                if (tag.equals(Tag.NULL)) return null;
-                if (tag.equals(Tag.BOOL)) return Boolean.valueOf(raw.equalsIgnoreCase("true"));
-                if (tag.equals(Tag.INT)) return parseInt(raw);
-                if (tag.equals(Tag.FLOAT)) return parseFloat(raw);
+                return switch (type) {
+                    case STR -> raw;
+                    case NULL -> null;
+                    case BOOL -> Boolean.valueOf(raw.equalsIgnoreCase("true"));
+                    case INT -> parseInt(raw);
+                    case FLOAT -> parseFloat(raw);
+                };
             } catch (NumberFormatException e) {
-                throw new LoadError(p, "invalid " + tag.getValue() + " value '" + raw + "'");
+                throw new LoadError(p, "invalid " + type.tag + " value '" + raw + "'");
             }
-            throw new LoadError(p, "could not determine a constructor for the tag '" + tag.getValue() + "'");
         }
 
         static Object parseInt(String raw) {

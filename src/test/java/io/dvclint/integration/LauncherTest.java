@@ -33,6 +33,7 @@ class LauncherTest {
         write("schema/dvc.yaml.schema.json", "{}");
         write("src/main/java/io/dvclint/cli/Main.java", "class Main {}");
         write("src/main/java/io/dvclint/yaml/YamlLoader.java", "class YamlLoader {}");
+        write("src/main/java/org/snakeyaml/engine/v2/api/ParserSettings.java", "class ParserSettings {}");
         builds = home.resolve("builds.log");
         write("fake/mvn", "#!/bin/sh\necho build >> '" + builds + "'\nmkdir -p '" + home.resolve("target")
                 + "'\n: > '" + home.resolve("target/dvclint.jar") + "'\n");
@@ -81,7 +82,7 @@ class LauncherTest {
         settle();
         assertEquals(0, run(), "nothing changed");
         for (String source : List.of("src/main/java/io/dvclint/cli/Main.java", "schema/dvc.yaml.schema.json",
-                "pom.xml")) {
+                "pom.xml", "src/main/java/org/snakeyaml/engine/v2/api/ParserSettings.java")) {
             touch(source);
             assertEquals(1, run(), source + " edited");
             settle();
@@ -112,5 +113,19 @@ class LauncherTest {
         assertEquals(0, run(), "nothing changed");
         touch("src/main/java/io/dvclint/cli/sub/Deep.java");
         assertEquals(1, run(), "a source two packages down edited");
+    }
+
+    @Test
+    void foldersOutsideTheKnownRootsAreCheckedToo() throws Exception {
+        for (String source : List.of("src/main/java/com/example/Other.java",
+                "src/main/java/org/snakeyaml/engine/v2/api/sub/Deep.java", "src/main/java/io/other/Other.java")) {
+            write(source, "class X {}");
+            run();
+            settle();
+            assertEquals(0, run(), "nothing changed");
+            touch(source);
+            assertEquals(1, run(), source + " edited");
+            settle();
+        }
     }
 }

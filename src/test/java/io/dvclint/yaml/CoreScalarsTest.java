@@ -15,9 +15,22 @@ class CoreScalarsTest {
     private static final ScalarResolver SNAKEYAML = new CoreSchema().getScalarResolver();
 
     /** snakeyaml's answer, with its environment-variable and merge tags read as strings (as the loader does). */
-    private static Tag expected(String s) {
+    private static String expected(String s) {
         Tag t = SNAKEYAML.resolve(s, true);
-        return t.equals(Tag.ENV_TAG) || t.equals(Tag.MERGE) ? Tag.STR : t;
+        return (t.equals(Tag.ENV_TAG) || t.equals(Tag.MERGE) ? Tag.STR : t).getValue();
+    }
+
+    @Test
+    void typesCarrySnakeyamlsTagsAndExplicitTagsMapBack() {
+        assertEquals(Tag.STR.getValue(), CoreScalars.Type.STR.tag);
+        assertEquals(Tag.NULL.getValue(), CoreScalars.Type.NULL.tag);
+        assertEquals(Tag.BOOL.getValue(), CoreScalars.Type.BOOL.tag);
+        assertEquals(Tag.INT.getValue(), CoreScalars.Type.INT.tag);
+        assertEquals(Tag.FLOAT.getValue(), CoreScalars.Type.FLOAT.tag);
+        for (CoreScalars.Type t : CoreScalars.Type.values()) assertEquals(t, CoreScalars.Type.ofTag(t.tag));
+        assertEquals(CoreScalars.Type.STR, CoreScalars.Type.ofTag(Tag.MERGE.getValue()));
+        assertEquals(null, CoreScalars.Type.ofTag("!ENV_VARIABLE"));
+        assertEquals(null, CoreScalars.Type.ofTag("tag:yaml.org,2002:timestamp"));
     }
 
     @Test
@@ -27,7 +40,7 @@ class CoreScalarsTest {
                 "0x1F", "0xg", "0x", "1_000", "1e5", "1e-5", "1E+5", "1.", ".5", "-.5", "+.5e3", ".", "-", "+", "1e",
                 "1.5e", ".inf", "-.inf", "+.Inf", ".INF", ".nan", ".NaN", ".NAN", "-.nan", ".Nan", "1.2.3", "12abc",
                 "${x}", "${ env }", "<<", "<", "1\n", "1 ", " 1", "\u0000", "n", "t", "f")) {
-            assertEquals(expected(s), CoreScalars.resolve(s), () -> "'" + s + "'");
+            assertEquals(expected(s), CoreScalars.resolve(s).tag, () -> "'" + s + "'");
         }
     }
 
@@ -44,9 +57,9 @@ class CoreScalarsTest {
         }
         int typed = 0;
         for (String s : samples) {
-            Tag want = expected(s);
-            assertEquals(want, CoreScalars.resolve(s), () -> "'" + s.replace("\n", "\\n") + "'");
-            if (!want.equals(Tag.STR)) typed++;
+            String want = expected(s);
+            assertEquals(want, CoreScalars.resolve(s).tag, () -> "'" + s.replace("\n", "\\n") + "'");
+            if (!want.equals(Tag.STR.getValue())) typed++;
         }
         assertEquals(true, typed > 1000, "the samples exercise the typed branches: " + typed);
     }

@@ -149,6 +149,32 @@ class YamlLoaderTest {
     void unknownTagsAreRejected() {
         assertNotNull(load("a: !!python/object:os.system x\n").problem());
         assertEquals(Map.of("a", "5"), map("a: !!str 5\n").toJava());
+        YamlLoader.Problem env = load("a: !ENV_VARIABLE x\n").problem();
+        assertEquals("could not determine a constructor for the tag '!ENV_VARIABLE'", env.message());
+        assertEquals(new Pos(1, 4), env.pos());
+        YamlLoader.Problem bad = load("a: !!int abc\n").problem();
+        assertEquals("invalid tag:yaml.org,2002:int value 'abc'", bad.message());
+    }
+
+    @Test
+    void yamlDirectiveOfAnotherMajorVersionIsRejected() {
+        assertEquals(Map.of("a", 1L), map("%YAML 1.1\n---\na: 1\n").toJava());
+        YamlLoader.Problem p = load("%YAML 2.0\n---\na: 1\n").problem();
+        assertNotNull(p);
+        assertEquals(1, p.pos().line());
+    }
+
+    @Test
+    void explicitCoreTagsTypeTheScalar() {
+        Map<String, Object> m = new java.util.HashMap<>();
+        m.put("i", 7L);
+        m.put("f", 1.0);
+        m.put("b", true);
+        m.put("n", null);
+        m.put("s", "017");
+        m.put("m", "x");
+        assertEquals(m, map("i: !!int '7'\nf: !!float 1\nb: !!bool 'True'\nn: !!null x\ns: !!str 017\nm: !!merge x\n")
+                .toJava());
     }
 
     @Test
