@@ -107,8 +107,8 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Maps exceptions to exit codes and messages. A named class, not lambdas: picocli's interfaces come in old
-     * (Java 5) class files, which the class-data-sharing archive cannot hold once a lambda has linked them.
+     * Maps exceptions to exit codes and messages. A named class, not lambdas: linking a lambda's call site costs a
+     * fresh JVM more than loading a class from the class-data-sharing archive.
      */
     private static final class Failures
             implements CommandLine.IExitCodeExceptionMapper, CommandLine.IExecutionExceptionHandler {
