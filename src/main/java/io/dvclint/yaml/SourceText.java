@@ -16,7 +16,12 @@ public final class SourceText {
     }
 
     private final String text;
-    private volatile int[] lineStarts; // on first use; two rule threads may both compute it (the same array)
+    /** On first use; two rule threads may both compute it (the same content). */
+    private volatile Lines lines;
+
+    /** Where each line starts, and whether the text has no surrogate pairs (so a column is an offset). */
+    private record Lines(int[] starts, boolean bmpOnly) {
+    }
 
     public SourceText(String text) {
         this.text = text;
@@ -107,22 +112,29 @@ public final class SourceText {
     }
 
     private int[] starts() {
-        int[] starts = lineStarts;
-        if (starts == null) {
-            int n = 1;
-            for (int i = 0; i < text.length(); i++) if (lineBreakEndsAt(i)) n++;
-            starts = new int[n];
-            n = 1;
-            for (int i = 0; i < text.length(); i++) if (lineBreakEndsAt(i)) starts[n++] = i + 1;
-            lineStarts = starts;
-        }
-        return starts;
+        return lines().starts;
     }
 
-    /** Whether a line break (\n, \r\n or a lone \r) ends at index {@code i}. */
-    private boolean lineBreakEndsAt(int i) {
-        char c = text.charAt(i);
-        return c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n');
+    private Lines lines() {
+        Lines l = lines;
+        if (l == null) {
+            int[] starts = new int[16];
+            int n = 1;
+            boolean bmpOnly = true;
+            int len = text.length();
+            for (int i = 0; i < len; i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\r' && (i + 1 >= len || text.charAt(i + 1) != '\n')) {
+                    if (n == starts.length) starts = java.util.Arrays.copyOf(starts, n * 2);
+                    starts[n++] = i + 1;
+                } else if (Character.isSurrogate(c)) {
+                    bmpOnly = false;
+                }
+            }
+            l = new Lines(java.util.Arrays.copyOf(starts, n), bmpOnly);
+            lines = l;
+        }
+        return l;
     }
 
     public int lineCount() {
@@ -154,14 +166,16 @@ public final class SourceText {
 
     /** The position of a UTF-16 offset. */
     public Pos posOf(int offset) {
-        int[] s = starts();
+        Lines l = lines();
+        int[] s = l.starts;
         int lo = 0, hi = s.length - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
             if (s[mid] <= offset) lo = mid;
             else hi = mid - 1;
         }
-        int col = 1 + text.codePointCount(s[lo], Math.min(offset, text.length()));
+        int end = Math.min(offset, text.length());
+        int col = 1 + (l.bmpOnly ? end - s[lo] : text.codePointCount(s[lo], end));
         return new Pos(lo + 1, col);
     }
 }
