@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
+import org.jgrapht.graph.DefaultEdge;
 
 /**
  * The stage DAG of a project, built as DVC's {@code build_graph} does: every stage and {@code .dvc} data source is
@@ -38,16 +39,32 @@ public final class PipelineGraph {
     public record EdgeReason(String depPath, Pos depPos, String outPath) {
     }
 
-    /** One edge: {@code from} depends on {@code to}. */
-    public record Edge(PipelineNode from, PipelineNode to) {
-        @Override
-        public boolean equals(Object o) {
-            return this == o;
+    /**
+     * One edge: {@code from} depends on {@code to}; equal only to itself (the graph holds one edge per pair). A
+     * jgrapht {@link DefaultEdge}, whose ends jgrapht keeps in the edge itself: for any other edge type it keeps
+     * them in a map through a lambda, whose call site costs a fresh JVM a link at start-up.
+     */
+    public static final class Edge extends DefaultEdge {
+        private static final long serialVersionUID = 1L;
+        private final transient PipelineNode from;
+        private final transient PipelineNode to;
+
+        Edge(PipelineNode from, PipelineNode to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        public PipelineNode from() {
+            return from;
+        }
+
+        public PipelineNode to() {
+            return to;
         }
 
         @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
+        public String toString() {
+            return from + " -> " + to;
         }
     }
 
