@@ -4,27 +4,30 @@ import io.dvclint.config.Config;
 import io.dvclint.config.ConfigException;
 import io.dvclint.config.ConfigLoader;
 import io.dvclint.findings.Finding;
-import io.dvclint.findings.TextEdit;
-import io.dvclint.rules.Fixer;
-import io.dvclint.rules.RuleRegistry;
-import io.dvclint.yaml.SourceText;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import io.dvclint.findings.Findings;
 import io.dvclint.findings.Severity;
+import io.dvclint.findings.TextEdit;
 import io.dvclint.format.Formats;
 import io.dvclint.format.Formatter;
 import io.dvclint.format.Report;
 import io.dvclint.format.RuleCatalog;
 import io.dvclint.lint.Linter;
+import io.dvclint.load.CacheDir;
 import io.dvclint.load.ProjectRoot;
+import io.dvclint.load.ResultCache;
+import io.dvclint.rules.Fixer;
+import io.dvclint.rules.RuleRegistry;
+import io.dvclint.yaml.SourceText;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -72,12 +75,21 @@ public final class LintCommand implements Callable<Integer> {
                         + " (exit 1 when there is any).").build());
         s.addOption(Cli.flag("--no-color").description("Never colour the text output.").build());
         s.addOption(Cli.flag("--no-cache")
-                .description("Validate every file against the schema even if it passed unchanged before.").build());
+                .description("Lint from scratch: no findings reused from an unchanged project, and every file"
+                        + " validated against the schema even if it passed unchanged before.").build());
         return s;
     }
 
     @Override
     public Integer call() {
+        try {
+            return lint();
+        } finally {
+            if (noCache) CacheDir.restore();
+        }
+    }
+
+    private int lint() {
         List<String> given = Cli.positional(spec, 0);
         List<String> pathArgs = given == null ? List.of() : given;
         format = Cli.value(spec, "--format");
@@ -88,7 +100,7 @@ public final class LintCommand implements Callable<Integer> {
         diff = Cli.flag(spec, "--diff");
         noColor = Cli.flag(spec, "--no-color");
         noCache = Cli.flag(spec, "--no-cache");
-        if (noCache) io.dvclint.load.ValidationCache.disable();
+        if (noCache) CacheDir.disable();
         Severity threshold = null;
         if (failOn != null) {
             try {
@@ -110,26 +122,29 @@ public final class LintCommand implements Callable<Integer> {
         boolean plain = configFile == null && !noCache && !fix && !diff;
         List<Path> roots = roots(cwd, pathArgs);
         boolean useGuess = plain && Speculation.matches(guess, roots);
-        Map<Path, Config> configs;
-        if (useGuess) {
-            configs = guess.configs();
-        } else {
-            try {
+        Map<Path, Config> configs = null;
+        Severity configured;
+        Findings findings;
+        try {
+            if (useGuess) {
+                configured = guess.failOn();
+                findings = guess.findings();
+            } else if (plain) {
+                ResultCache.Result r = lintPlain(cwd, roots, null);
+                configured = r.failOn();
+                findings = r.findings();
+            } else {
                 configs = configs(cwd, roots, configFile);
-            } catch (ConfigException e) {
-                System.err.println(displayPath(cwd, e.file()) + ":" + e.pos().line() + ":" + e.pos().col() + ": "
-                        + e.getMessage());
-                System.err.flush();
-                return Main.USAGE;
+                configured = failOn(configs);
+                findings = lintAll(configs);
             }
+        } catch (ConfigException e) {
+            System.err.println(displayPath(cwd, e.file()) + ":" + e.pos().line() + ":" + e.pos().col() + ": "
+                    + e.getMessage());
+            System.err.flush();
+            return Main.USAGE;
         }
-        if (threshold == null) {
-            for (Config c : configs.values()) {
-                if (c.failOn() != null && (threshold == null || !c.failOn().atLeast(threshold))) threshold = c.failOn();
-            }
-            if (threshold == null) threshold = Severity.ERROR;
-        }
-        Findings findings = useGuess ? guess.findings() : lintAll(configs);
+        if (threshold == null) threshold = configured == null ? Severity.ERROR : configured;
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         if (diff) {
             boolean any = false;
@@ -217,6 +232,35 @@ public final class LintCommand implements Callable<Integer> {
 
     static Findings lintAll(Map<Path, Config> configs) {
         return lintAll(configs, null);
+    }
+
+    /** The lowest failure threshold the configurations set, or null when none sets one. */
+    static Severity failOn(Map<Path, Config> configs) {
+        Severity t = null;
+        for (Config c : configs.values()) {
+            if (c.failOn() != null && (t == null || !c.failOn().atLeast(t))) t = c.failOn();
+        }
+        return t;
+    }
+
+    /**
+     * The plain lint of {@code roots} (each project's own configuration), through the {@link ResultCache}: the
+     * findings of the last such lint when nothing it looked at has changed.
+     */
+    static ResultCache.Result lintPlain(Path cwd, List<Path> roots, io.dvclint.lint.Crew crew) {
+        long t0 = System.nanoTime();
+        ResultCache.Result r = ResultCache.lint(roots, new PlainLint(cwd, roots, crew));
+        String outcome = ResultCache.last().name().toLowerCase(Locale.ROOT);
+        io.dvclint.lint.Timings.report("lint (result cache " + outcome + ")", t0);
+        return r;
+    }
+
+    private record PlainLint(Path cwd, List<Path> roots, io.dvclint.lint.Crew crew) implements ResultCache.Lint {
+        @Override
+        public ResultCache.Result run() {
+            Map<Path, Config> configs = configs(cwd, roots, null);
+            return new ResultCache.Result(failOn(configs), lintAll(configs, crew));
+        }
     }
 
     /** Each project linted with its configuration; the rules through {@code crew} when not null. */

@@ -1,13 +1,13 @@
 package io.dvclint.cli;
 
-import io.dvclint.config.Config;
 import io.dvclint.findings.Findings;
+import io.dvclint.findings.Severity;
 import io.dvclint.lint.Crew;
+import io.dvclint.load.ResultCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Starts linting on a second thread while the command line is still being parsed.
@@ -18,12 +18,13 @@ import java.util.Map;
  * folders) are taken as the paths and the project is linted right away, in parallel with picocli. Picocli remains
  * the only parser: {@link LintCommand} uses the result only when the parsed command asks for exactly that lint (the
  * same project roots, each project's own configuration, the cache on, no fixing); anything else discards it and
- * lints again, with every class already initialised. Linting reads files and writes nothing but the validation
- * cache, so a discarded speculation leaves no trace.
+ * lints again, with every class already initialised. Linting reads files and writes nothing but the caches, whose
+ * entries hold for whoever asks next, so a discarded speculation leaves no trace. The speculation goes through the
+ * {@link ResultCache} like any plain lint: for an unchanged project it is over in a few milliseconds.
  */
 final class Speculation implements Runnable {
-    /** What the speculative lint computed, or how it failed. */
-    record Outcome(List<Path> roots, Map<Path, Config> configs, Findings findings, Throwable failure) {
+    /** What the speculative lint computed (the threshold the configuration sets, the findings), or how it failed. */
+    record Outcome(List<Path> roots, Severity failOn, Findings findings, Throwable failure) {
     }
 
     private final Path cwd;
@@ -67,13 +68,12 @@ final class Speculation implements Runnable {
     @Override
     public void run() {
         List<Path> roots = null;
-        Map<Path, Config> configs = null;
         try {
             roots = LintCommand.roots(cwd, pathArgs);
-            configs = LintCommand.configs(cwd, roots, null);
-            outcome = new Outcome(roots, configs, LintCommand.lintAll(configs, crew), null);
+            ResultCache.Result r = LintCommand.lintPlain(cwd, roots, crew);
+            outcome = new Outcome(roots, r.failOn(), r.findings(), null);
         } catch (Throwable t) {
-            outcome = new Outcome(roots, configs, null, t);
+            outcome = new Outcome(roots, null, null, t);
         } finally {
             crew.close();
         }

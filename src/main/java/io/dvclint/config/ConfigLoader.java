@@ -1,6 +1,7 @@
 package io.dvclint.config;
 
 import io.dvclint.findings.Severity;
+import io.dvclint.fs.Inputs;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.SourceText;
 import io.dvclint.yaml.YMap;
@@ -9,7 +10,6 @@ import io.dvclint.yaml.YScalar;
 import io.dvclint.yaml.YSeq;
 import io.dvclint.yaml.YamlLoader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,7 +50,7 @@ public final class ConfigLoader {
     /** The configuration at the project root, or the defaults when there is none. */
     public static Config forRoot(Path root, Collection<String> knownRules) {
         Path f = root.resolve(Config.FILE_NAME);
-        return Files.isRegularFile(f) ? load(f, knownRules) : Config.DEFAULT;
+        return Inputs.isRegularFile(f) ? load(f, knownRules) : Config.DEFAULT;
     }
 
     public static Config load(Path file, Collection<String> knownRules) {

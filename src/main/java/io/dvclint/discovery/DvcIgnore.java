@@ -1,10 +1,9 @@
 package io.dvclint.discovery;
 
+import io.dvclint.fs.Inputs;
 import io.dvclint.template.PyFormat;
 import io.dvclint.yaml.SourceText;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,7 +79,7 @@ public final class DvcIgnore {
     /** True for a folder other than the root that holds its own {@code .dvc} (a DVC sub-repository). */
     public boolean isSubRepo(Path dir) {
         Path d = dir.toAbsolutePath().normalize();
-        return !d.equals(root) && Files.exists(d.resolve(".dvc"));
+        return !d.equals(root) && Inputs.exists(d.resolve(".dvc"));
     }
 
     /** Problems found in the {@code .dvcignore} files read so far. */
@@ -191,7 +190,7 @@ public final class DvcIgnore {
         Path dir = relDir.isEmpty() ? root : root.resolve(relDir);
         String ignoreRel = relDir.isEmpty() ? FILE : relDir + "/" + FILE;
         Path ignoreFile = dir.resolve(FILE);
-        if (ignore(parent, ignoreRel, false).isEmpty() && Files.exists(ignoreFile)) {
+        if (ignore(parent, ignoreRel, false).isEmpty() && Inputs.exists(ignoreFile)) {
             readFile(rules, relDir, ignoreFile, ignoreRel);
         }
         if (skipSubrepos) {
@@ -207,10 +206,10 @@ public final class DvcIgnore {
 
     private List<String> subrepoChildren(Path dir) {
         List<String> out = new ArrayList<>();
-        if (!Files.isDirectory(dir)) return out;
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path c : ds) {
-                if (Files.isDirectory(c) && !c.equals(root) && Files.exists(c.resolve(".dvc"))) {
+        if (!Inputs.isDirectory(dir)) return out;
+        try {
+            for (Path c : Inputs.list(dir)) {
+                if (Inputs.isDirectory(c) && !c.equals(root) && Inputs.exists(c.resolve(".dvc"))) {
                     out.add(c.getFileName().toString());
                 }
             }

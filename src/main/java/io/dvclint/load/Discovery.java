@@ -1,10 +1,8 @@
 package io.dvclint.load;
 
 import io.dvclint.discovery.DvcIgnore;
+import io.dvclint.fs.Inputs;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,9 +51,9 @@ public final class Discovery {
     private void walk(Path dir, Visitor v) {
         List<Path> files = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) dirs.add(p);
+        try {
+            for (Path p : Inputs.list(dir)) {
+                if (Inputs.isDirectoryNoFollow(p)) dirs.add(p);
                 else files.add(p);
             }
         } catch (IOException e) {
@@ -67,7 +65,7 @@ public final class Discovery {
         if (files.contains(yaml) && !ignore.isIgnored(yaml, false)) v.visit(yaml, true);
         for (Path f : files) {
             String n = f.getFileName().toString();
-            if (n.endsWith(".dvc") && Files.isRegularFile(f) && !ignore.isIgnored(f, false)) v.visit(f, false);
+            if (n.endsWith(".dvc") && Inputs.isRegularFile(f) && !ignore.isIgnored(f, false)) v.visit(f, false);
         }
         for (Path d : dirs) {
             String n = d.getFileName().toString();
@@ -75,7 +73,7 @@ public final class Discovery {
             if (ignore.isSubRepo(d)) continue;
             if (pruned.contains(d)) {
                 Path inner = d.resolve("dvc.yaml");
-                if (Files.isRegularFile(inner)) v.skipped(inner, d);
+                if (Inputs.isRegularFile(inner)) v.skipped(inner, d);
                 continue;
             }
             if (ignore.isIgnored(d, true)) continue;

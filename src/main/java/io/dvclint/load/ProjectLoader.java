@@ -3,6 +3,7 @@ package io.dvclint.load;
 import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;
 import io.dvclint.findings.Severity;
+import io.dvclint.fs.Inputs;
 import io.dvclint.model.DataSource;
 import io.dvclint.model.DvcFile;
 import io.dvclint.model.LockFile;
@@ -19,7 +20,6 @@ import io.dvclint.yaml.YScalar;
 import io.dvclint.yaml.YSeq;
 import io.dvclint.yaml.YamlLoader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,7 +135,7 @@ public final class ProjectLoader {
             }
         }
         Path lockPath = file.resolveSibling("dvc.lock");
-        if (Files.isRegularFile(lockPath)) f.setLock(loadLock(lockPath));
+        if (Inputs.isRegularFile(lockPath)) f.setLock(loadLock(lockPath));
         return f;
     }
 

@@ -1,5 +1,6 @@
 package io.dvclint.params;
 
+import io.dvclint.fs.Inputs;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.SourceText;
 import io.dvclint.yaml.YMap;
@@ -9,7 +10,6 @@ import io.dvclint.yaml.YSeq;
 import io.dvclint.yaml.YamlLoader;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -101,10 +101,10 @@ public final class ParamsFiles {
     /** Loads a file without caching. */
     public static Loaded read(Path file) {
         Format fmt = formatOf(file);
-        if (Files.isDirectory(file)) {
+        if (Inputs.isDirectory(file)) {
             return fail(file, fmt, null, new Problem(Kind.DIRECTORY, Pos.START, "is a directory", null));
         }
-        if (!Files.exists(file)) {
+        if (!Inputs.exists(file)) {
             return fail(file, fmt, null, new Problem(Kind.MISSING, Pos.START, "does not exist", null));
         }
         byte[] bytes;

@@ -1,13 +1,13 @@
 package io.dvclint.rules;
 
 import io.dvclint.findings.Severity;
+import io.dvclint.fs.Inputs;
 import io.dvclint.model.DvcFile;
 import io.dvclint.model.LockEntry;
 import io.dvclint.model.LockFile;
 import io.dvclint.model.LockStage;
 import io.dvclint.model.Paths2;
 import io.dvclint.model.Stage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,7 +111,7 @@ public final class DirHashRule extends Rule {
         if (e.isDir() || e.nfiles() != null || e.path().endsWith("/")) return true;
         if (Paths3.isUrl(e.path())) return false;
         try {
-            return Files.isDirectory(Paths2.resolve(base, e.path()));
+            return Inputs.isDirectory(Paths2.resolve(base, e.path()));
         } catch (RuntimeException ex) {
             return false;
         }

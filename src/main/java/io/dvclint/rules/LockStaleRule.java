@@ -1,6 +1,7 @@
 package io.dvclint.rules;
 
 import io.dvclint.findings.Severity;
+import io.dvclint.fs.Inputs;
 import io.dvclint.model.Dep;
 import io.dvclint.model.DvcFile;
 import io.dvclint.model.LockEntry;
@@ -49,7 +50,7 @@ public final class LockStaleRule extends Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        boolean repo = java.nio.file.Files.isDirectory(ctx.project().root().resolve(".dvc"));
+        boolean repo = Inputs.isDirectory(ctx.project().root().resolve(".dvc"));
         for (DvcFile f : ctx.project().dvcFiles()) {
             if (!f.valid() || f.stages().isEmpty()) continue;
             LockFile lock = f.lock();

@@ -1,12 +1,11 @@
 package io.dvclint.rules;
 
 import io.dvclint.findings.Severity;
+import io.dvclint.fs.Inputs;
 import io.dvclint.model.Out;
 import io.dvclint.model.OutKind;
 import io.dvclint.model.Stage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -68,10 +67,10 @@ public final class MetricsBinaryRule extends Rule {
      * outside printable ASCII and {@code \n \r \t \f \b}. Null when the file is missing, a folder or unreadable.
      */
     static Boolean isTextFile(Path p) {
-        if (!Files.isRegularFile(p)) return null;
+        if (!Inputs.isRegularFile(p)) return null;
         byte[] block;
-        try (InputStream in = Files.newInputStream(p)) {
-            block = in.readNBytes(512);
+        try {
+            block = Inputs.readPrefix(p, 512);
         } catch (IOException | RuntimeException e) {
             return null;
         }

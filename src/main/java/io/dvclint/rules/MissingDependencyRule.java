@@ -1,10 +1,10 @@
 package io.dvclint.rules;
 
 import io.dvclint.findings.Severity;
+import io.dvclint.fs.Inputs;
 import io.dvclint.graph.PipelineGraph;
 import io.dvclint.model.Dep;
 import io.dvclint.model.Stage;
-import java.nio.file.Files;
 import java.util.List;
 
 /** {@code missing-dependency}: a dep that is not on disk, produced by no stage and tracked by no .dvc file. */
@@ -55,7 +55,7 @@ public final class MissingDependencyRule extends Rule {
 
     private static boolean exists(Dep d) {
         try {
-            return Files.exists(d.abs()) || Files.isSymbolicLink(d.abs());
+            return Inputs.exists(d.abs()) || Inputs.isSymbolicLink(d.abs());
         } catch (RuntimeException e) {
             return true;
         }

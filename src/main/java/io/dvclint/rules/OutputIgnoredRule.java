@@ -2,9 +2,9 @@ package io.dvclint.rules;
 
 import io.dvclint.discovery.DvcIgnore;
 import io.dvclint.findings.Severity;
+import io.dvclint.fs.Inputs;
 import io.dvclint.model.Out;
 import io.dvclint.model.Stage;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +31,7 @@ public final class OutputIgnoredRule extends Rule {
         for (Stage s : ctx.project().stages()) {
             for (Out o : s.outs()) {
                 if (Paths3.isUrl(o.path()) || !o.abs().startsWith(ctx.project().root())) continue;
-                boolean dir = o.looksLikeDir() || Files.isDirectory(o.abs());
+                boolean dir = o.looksLikeDir() || Inputs.isDirectory(o.abs());
                 Optional<DvcIgnore.Match> m = ignore.match(o.abs(), dir);
                 if (m.isEmpty()) continue;
                 ctx.report(s, o.pos(), o.kind().key() + " '" + o.path() + "' of " + s + " is ignored by "

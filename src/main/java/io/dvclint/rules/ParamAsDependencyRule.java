@@ -2,6 +2,7 @@ package io.dvclint.rules;
 
 import io.dvclint.findings.Severity;
 import io.dvclint.findings.TextEdit;
+import io.dvclint.fs.Inputs;
 import io.dvclint.model.Dep;
 import io.dvclint.model.ParamDep;
 import io.dvclint.model.ParamKey;
@@ -12,7 +13,6 @@ import io.dvclint.yaml.YMap;
 import io.dvclint.yaml.YNode;
 import io.dvclint.yaml.YScalar;
 import io.dvclint.yaml.YSeq;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ public final class ParamAsDependencyRule extends Rule {
             for (Dep d : s.deps()) {
                 if (d.path().indexOf(':') < 0) continue;
                 Matcher m = Form.FORM.matcher(d.path());
-                if (!m.matches() || Paths3.isUrl(d.path()) || Files.exists(d.abs())) continue;
+                if (!m.matches() || Paths3.isUrl(d.path()) || Inputs.exists(d.abs())) continue;
                 String file = Paths2.posix(s.wdirAbs().relativize(Paths2.resolve(s.wdirAbs(), m.group("file"))));
                 List<String> keys = new ArrayList<>();
                 for (String k : m.group("keys").split(",")) if (!k.isBlank()) keys.add(k.strip());

@@ -1,11 +1,11 @@
 package io.dvclint.rules;
 
 import io.dvclint.findings.Severity;
+import io.dvclint.fs.Inputs;
 import io.dvclint.model.ParamDep;
 import io.dvclint.model.ParamKey;
 import io.dvclint.model.Stage;
 import io.dvclint.params.ParamsFiles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,12 +38,12 @@ public final class ParamMissingRule extends Rule {
         List<Pending> pending = new ArrayList<>();
         Path root = ctx.project().root().toAbsolutePath().normalize();
         // without .dvc/ the root is a guess: files above it may exist in the real repository
-        boolean certainRoot = Files.isDirectory(root.resolve(".dvc"));
+        boolean certainRoot = Inputs.isDirectory(root.resolve(".dvc"));
         for (Stage s : ctx.project().stages()) {
-            if (!Files.isDirectory(s.wdirAbs())) continue; // wdir-missing says so
+            if (!Inputs.isDirectory(s.wdirAbs())) continue; // wdir-missing says so
             for (ParamDep p : s.params()) {
                 if (ParamsSupport.produced(ctx.project(), p.abs())) continue;
-                if (!certainRoot && !p.abs().startsWith(root) && !Files.exists(p.abs())) continue;
+                if (!certainRoot && !p.abs().startsWith(root) && !Inputs.exists(p.abs())) continue;
                 ParamsFiles.Loaded l = ctx.project().paramsFiles().load(p.abs());
                 if (!l.ok()) {
                     fileProblem(pending, s, p, l.problem(), seen, unreadable);

@@ -1,5 +1,6 @@
 package io.dvclint.rules;
 
+import io.dvclint.fs.Inputs;
 import io.dvclint.graph.PipelineGraph;
 import io.dvclint.model.ParamDep;
 import io.dvclint.model.ParamKey;
@@ -8,7 +9,6 @@ import io.dvclint.model.Stage;
 import io.dvclint.params.ParamsFiles;
 import io.dvclint.yaml.YMap;
 import io.dvclint.yaml.YNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -171,7 +171,7 @@ final class ParamsSupport {
 
     /** The loaded file if it exists and parsed, else null. */
     static ParamsFiles.Loaded loadOk(Project project, Path abs) {
-        if (!Files.isRegularFile(abs)) return null;
+        if (!Inputs.isRegularFile(abs)) return null;
         ParamsFiles.Loaded l = project.paramsFiles().load(abs);
         return l.ok() ? l : null;
     }

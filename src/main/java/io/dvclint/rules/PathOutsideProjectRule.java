@@ -1,6 +1,7 @@
 package io.dvclint.rules;
 
 import io.dvclint.findings.Severity;
+import io.dvclint.fs.Inputs;
 import io.dvclint.model.Dep;
 import io.dvclint.model.Out;
 import io.dvclint.model.Stage;
@@ -29,7 +30,7 @@ public final class PathOutsideProjectRule extends Rule {
         Path root = ctx.project().root();
         // without .dvc/ the root is only a guess (the files may come from a sub-folder of a larger repository):
         // then only absolute paths are certain to be wrong
-        boolean certainRoot = java.nio.file.Files.isDirectory(root.resolve(".dvc"));
+        boolean certainRoot = Inputs.isDirectory(root.resolve(".dvc"));
         for (Stage s : ctx.project().stages()) {
             for (Dep d : s.deps()) {
                 String why = outside(d.path(), d.abs(), root, certainRoot);

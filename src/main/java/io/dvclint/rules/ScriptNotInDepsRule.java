@@ -2,6 +2,7 @@ package io.dvclint.rules;
 
 import io.dvclint.findings.Severity;
 import io.dvclint.findings.TextEdit;
+import io.dvclint.fs.Inputs;
 import io.dvclint.graph.PipelineGraph;
 import io.dvclint.model.Dep;
 import io.dvclint.model.Out;
@@ -12,7 +13,6 @@ import io.dvclint.yaml.YMap;
 import io.dvclint.yaml.YNode;
 import io.dvclint.yaml.YScalar;
 import io.dvclint.yaml.YSeq;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,7 @@ public final class ScriptNotInDepsRule extends Rule {
             List<Script> missing = new ArrayList<>();
             for (Script sc : scripts(s)) {
                 if (covered(s, sc.abs())) continue;
-                boolean exists = Files.isRegularFile(sc.abs());
+                boolean exists = Inputs.isRegularFile(sc.abs());
                 if (!exists) {
                     if (graph == null) graph = PipelineGraph.of(ctx.project());
                     if (graph.ownerOf(sc.abs()) == null && graph.producersOf(sc.abs()).isEmpty()) continue;
@@ -226,7 +226,7 @@ public final class ScriptNotInDepsRule extends Rule {
         if (!Forms.MODULE.matcher(mod).matches()) return null;
         String rel = mod.replace('.', '/');
         Path file = Paths2.resolve(cwd, rel + ".py");
-        if (!Files.isRegularFile(file) && Files.isRegularFile(Paths2.resolve(cwd, rel + "/__main__.py"))) {
+        if (!Inputs.isRegularFile(file) && Inputs.isRegularFile(Paths2.resolve(cwd, rel + "/__main__.py"))) {
             file = Paths2.resolve(cwd, rel + "/__main__.py");
         }
         return new Script("-m " + mod, file, depPath(wdir, file));

@@ -1,8 +1,8 @@
 package io.dvclint.rules;
 
+import io.dvclint.fs.Inputs;
 import io.dvclint.yaml.SourceText;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +55,7 @@ final class StageScripts {
             i = skipPrefixes(w, i);
             if (i >= w.size()) continue;
             Script s = script(w, i, cwd, root);
-            if (s == null || !s.file().startsWith(root) || !Files.isRegularFile(s.file())) continue;
+            if (s == null || !s.file().startsWith(root) || !Inputs.isRegularFile(s.file())) continue;
             if (out.contains(s)) continue;
             out.add(s);
             if (s.lang() == Lang.SHELL && depth == 0) {
@@ -146,14 +146,14 @@ final class StageScripts {
         if (!mod.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) return null;
         Path base = cwd.resolve(mod.replace('.', '/'));
         Path f = base.resolveSibling(base.getFileName() + ".py").normalize();
-        if (Files.isRegularFile(f)) return new Script(f, cwd, Lang.PYTHON);
+        if (Inputs.isRegularFile(f)) return new Script(f, cwd, Lang.PYTHON);
         return new Script(base.resolve("__main__.py").normalize(), cwd, Lang.PYTHON);
     }
 
     /** The text of a small file, or null. */
     static String read(Path f) {
         try {
-            if (Files.size(f) > MAX_SIZE) return null;
+            if (Inputs.size(f) > MAX_SIZE) return null;
             return SourceText.decode(SourceText.readFile(f)) instanceof SourceText t ? t.text() : null;
         } catch (IOException | RuntimeException e) {
             return null;

@@ -1,5 +1,6 @@
 package io.dvclint.yaml;
 
+import io.dvclint.fs.Inputs;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -31,15 +32,9 @@ public final class SourceText {
         return text;
     }
 
-    /**
-     * The bytes of a file. Read with java.io rather than {@code Files.readAllBytes}: a JVM has java.io's file
-     * classes ready from its own start, while the first NIO read loads and initialises some 25 channel classes, a
-     * cost every start of a short lint would pay.
-     */
+    /** The bytes of a file, read through {@link Inputs} (so a lint's inputs are known). */
     public static byte[] readFile(java.nio.file.Path file) throws java.io.IOException {
-        try (java.io.FileInputStream in = new java.io.FileInputStream(file.toFile())) {
-            return in.readAllBytes();
-        }
+        return Inputs.read(file);
     }
 
     /**

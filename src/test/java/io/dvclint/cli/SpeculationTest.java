@@ -110,8 +110,8 @@ class SpeculationTest {
     void aFailedSpeculationNeverMatches() {
         List<Path> roots = new ArrayList<>(List.of(dir));
         assertFalse(Speculation.matches(null, roots));
-        assertFalse(Speculation.matches(new Speculation.Outcome(roots, Map.of(), null, new IllegalStateException()),
+        assertFalse(Speculation.matches(new Speculation.Outcome(roots, null, null, new IllegalStateException()),
                 roots));
-        assertTrue(Speculation.matches(new Speculation.Outcome(roots, Map.of(), new Findings(), null), roots));
+        assertTrue(Speculation.matches(new Speculation.Outcome(roots, null, new Findings(), null), roots));
     }
 }
