@@ -75,7 +75,9 @@ public final class ResultCache {
     public static Result lint(Path dir, String build, List<Path> roots, Lint lint) {
         File entry = dir == null ? null : dir.resolve(entryName(build, roots)).toFile();
         if (entry != null && entry.isFile()) {
+            long t0 = System.nanoTime();
             Result r = replay(entry, build, roots);
+            io.dvclint.lint.Timings.report("result cache: check", t0);
             if (r != null) {
                 last = Outcome.HIT;
                 return r;
@@ -118,7 +120,11 @@ public final class ResultCache {
                 out.writeInt(roots.size());
                 for (Path p : roots) str(out, p.toString());
                 out.writeInt(looks.size());
-                for (Inputs.Observation o : looks) {
+                // file contents first: what people edit, so a changed project is told apart soonest
+                List<Inputs.Observation> ordered = new ArrayList<>(looks.size());
+                for (Inputs.Observation o : looks) if (o.kind() == Inputs.CONTENT) ordered.add(o);
+                for (Inputs.Observation o : looks) if (o.kind() != Inputs.CONTENT) ordered.add(o);
+                for (Inputs.Observation o : ordered) {
                     out.writeChar(o.kind());
                     str(out, o.path());
                     out.writeInt(o.arg());
