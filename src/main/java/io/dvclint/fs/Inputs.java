@@ -83,35 +83,32 @@ public final class Inputs {
         return b ? "1" : "0";
     }
 
+    /** A yes-or-no look, noted. */
+    private static boolean test(char kind, Path p) {
+        String seen = look(kind, p, 0);
+        note(kind, p, 0, seen);
+        return seen.equals("1");
+    }
+
     public static boolean exists(Path p) {
-        boolean b = Files.exists(p);
-        note(EXISTS, p, 0, flag(b));
-        return b;
+        return test(EXISTS, p);
     }
 
     public static boolean isRegularFile(Path p) {
-        boolean b = Files.isRegularFile(p);
-        note(REGULAR_FILE, p, 0, flag(b));
-        return b;
+        return test(REGULAR_FILE, p);
     }
 
     public static boolean isDirectory(Path p) {
-        boolean b = Files.isDirectory(p);
-        note(DIRECTORY, p, 0, flag(b));
-        return b;
+        return test(DIRECTORY, p);
     }
 
     /** Whether {@code p} is a folder itself, not a symbolic link to one. */
     public static boolean isDirectoryNoFollow(Path p) {
-        boolean b = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
-        note(DIRECTORY_NO_FOLLOW, p, 0, flag(b));
-        return b;
+        return test(DIRECTORY_NO_FOLLOW, p);
     }
 
     public static boolean isSymbolicLink(Path p) {
-        boolean b = Files.isSymbolicLink(p);
-        note(SYMBOLIC_LINK, p, 0, flag(b));
-        return b;
+        return test(SYMBOLIC_LINK, p);
     }
 
     public static long size(Path p) throws IOException {
