@@ -33,9 +33,9 @@ import java.util.List;
  * with the cache, and the lint simply runs. Only the plain form is served (a project's own configuration, no
  * {@code --fix}): the configuration files are among the recorded inputs.
  *
- * <p>Kept under {@link CacheDir}{@code /results}, one file per set of roots, replaced by each full lint. A build run
- * from a classes folder (development, tests) has no reliable identity and is not cached unless
- * {@code dvclint.resultCacheBuild} names one.
+ * <p>Kept under {@link CacheDir}{@code /results}, one file per set of roots, replaced by each full lint (of any
+ * build: an entry from another build never answers). A build run from a classes folder (development, tests) has no
+ * reliable identity and is not cached unless {@code dvclint.resultCacheBuild} names one.
  */
 public final class ResultCache {
     private static final int MAGIC = 0x44564c52; // "DVLR"
@@ -73,7 +73,7 @@ public final class ResultCache {
 
     /** Lints {@code roots} through the cache in {@code dir} (null: no cache). */
     public static Result lint(Path dir, String build, List<Path> roots, Lint lint) {
-        File entry = dir == null ? null : dir.resolve(entryName(build, roots)).toFile();
+        File entry = dir == null ? null : dir.resolve(entryName(roots)).toFile();
         if (entry != null && entry.isFile()) {
             long t0 = System.nanoTime();
             Result r = replay(entry, build, roots);
@@ -99,9 +99,10 @@ public final class ResultCache {
         return r;
     }
 
-    private static String entryName(String build, List<Path> roots) {
-        StringBuilder sb = new StringBuilder(build);
-        for (Path r : roots) sb.append('\u0000').append(r);
+    /** One entry per set of roots, whatever the build (the entry names its build): a new build replaces it. */
+    private static String entryName(List<Path> roots) {
+        StringBuilder sb = new StringBuilder();
+        for (Path r : roots) sb.append(r).append('\u0000');
         return "r-" + Fingerprint.of(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -124,6 +124,18 @@ class ResultCacheTest {
     }
 
     @Test
+    void anotherBuildsEntryNeverAnswers() {
+        lint("json");
+        lint("json");
+        assertEquals(ResultCache.Outcome.HIT, ResultCache.last());
+        System.setProperty("dvclint.resultCacheBuild", "another-" + System.nanoTime());
+        lint("json");
+        assertEquals(ResultCache.Outcome.MISS, ResultCache.last(), "a new build lints again");
+        lint("json");
+        assertEquals(ResultCache.Outcome.HIT, ResultCache.last(), "and its own entry then answers");
+    }
+
+    @Test
     void aDevelopmentBuildWithoutAnIdentityIsNotCached() {
         System.clearProperty("dvclint.resultCacheBuild");
         lint("json");
