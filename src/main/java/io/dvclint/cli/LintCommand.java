@@ -248,11 +248,18 @@ public final class LintCommand implements Callable<Integer> {
      * findings of the last such lint when nothing it looked at has changed.
      */
     static ResultCache.Result lintPlain(Path cwd, List<Path> roots, io.dvclint.lint.Crew crew) {
+        ResultCache.Deferred d = lintPlainDeferred(cwd, roots, crew);
+        if (d.store() != null) d.store().run();
+        return d.result();
+    }
+
+    /** {@link #lintPlain}, with the storing of a fresh result left to the caller (see {@link ResultCache}). */
+    static ResultCache.Deferred lintPlainDeferred(Path cwd, List<Path> roots, io.dvclint.lint.Crew crew) {
         long t0 = System.nanoTime();
-        ResultCache.Result r = ResultCache.lint(roots, new PlainLint(cwd, roots, crew));
+        ResultCache.Deferred d = ResultCache.lintDeferred(roots, new PlainLint(cwd, roots, crew));
         String outcome = ResultCache.last().name().toLowerCase(Locale.ROOT);
         io.dvclint.lint.Timings.report("lint (result cache " + outcome + ")", t0);
-        return r;
+        return d;
     }
 
     private record PlainLint(Path cwd, List<Path> roots, io.dvclint.lint.Crew crew) implements ResultCache.Lint {

@@ -68,29 +68,39 @@ final class Speculation implements Runnable {
     @Override
     public void run() {
         List<Path> roots = null;
+        Runnable store = null;
         try {
             roots = LintCommand.roots(cwd, pathArgs);
-            ResultCache.Result r = LintCommand.lintPlain(cwd, roots, crew);
-            outcome = new Outcome(roots, r.failOn(), r.findings(), null);
+            ResultCache.Deferred d = LintCommand.lintPlainDeferred(cwd, roots, crew);
+            outcome = new Outcome(roots, d.result().failOn(), d.result().findings(), null);
+            store = d.store();
         } catch (Throwable t) {
             outcome = new Outcome(roots, null, null, t);
         } finally {
-            crew.close();
+            crew.close(); // the outcome is set: help() returns it
+        }
+        if (store == null) return;
+        try {
+            store.run(); // while the command prints the answer; Main waits for this thread before exiting
+        } catch (Throwable t) {
+            // a result not kept is only a slower next run
         }
     }
 
     /**
      * Called by the main thread once the command line is parsed: runs some of the rules with the speculative
-     * thread (see {@link Crew}), then waits for the speculation to finish.
+     * thread (see {@link Crew}) until the speculation has its outcome, and returns it (the speculative thread may
+     * still be storing it in the {@link ResultCache}; {@link #await} waits for that).
      */
     Outcome help() {
         crew.help();
-        return await();
+        return outcome;
     }
 
     /**
-     * Waits for the speculative lint to finish. The command waits on every path, used or not (helping with the rules
-     * first, see {@link #help}), so that its own work never initialises classes concurrently with the speculation's.
+     * Waits for the speculative thread to end (its result stored). {@code Main} waits on every path, used or not, so
+     * that the process never exits while an entry is being written, and so that a caller embedding dvclint never
+     * has the speculation running beside whatever it does next.
      */
     Outcome await() {
         boolean interrupted = false;

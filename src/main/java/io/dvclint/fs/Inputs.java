@@ -42,15 +42,45 @@ public final class Inputs {
 
     /** The looks of one lint, in the order first taken (a look repeated is noted once). Thread-safe. */
     public static final class Recording {
-        private final Map<String, Observation> seen = new LinkedHashMap<>();
+        private final Map<Look, String> seen = new LinkedHashMap<>();
 
         synchronized void add(char kind, Path path, int arg, String result) {
-            String key = kind + (arg == 0 ? "" : String.valueOf(arg)) + "\u0000" + path;
-            if (!seen.containsKey(key)) seen.put(key, new Observation(kind, path.toString(), arg, result));
+            seen.putIfAbsent(new Look(kind, path, arg), result);
         }
 
         public synchronized List<Observation> observations() {
-            return new ArrayList<>(seen.values());
+            List<Observation> out = new ArrayList<>(seen.size());
+            for (Map.Entry<Look, String> e : seen.entrySet()) {
+                Look l = e.getKey();
+                out.add(new Observation(l.kind, l.path.toString(), l.arg, e.getValue()));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * A look as taken (the key that makes a repeated look noted once). A class, not a record: a record's equals and
+     * hashCode are linked through invokedynamic on first use, a cost a fresh JVM pays at start-up.
+     */
+    private static final class Look {
+        final char kind;
+        final Path path;
+        final int arg;
+
+        Look(char kind, Path path, int arg) {
+            this.kind = kind;
+            this.path = path;
+            this.arg = arg;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Look l && l.kind == kind && l.arg == arg && l.path.equals(path);
+        }
+
+        @Override
+        public int hashCode() {
+            return (path.hashCode() * 31 + kind) * 31 + arg;
         }
     }
 

@@ -52,6 +52,18 @@ public final class CacheDir {
     }
 
     /**
+     * The build's identity when it is reliable enough to trust cached results with (a jar's size and time), else
+     * null: classes run from a folder (development, tests) change without the folder's time changing. The system
+     * property {@code dvclint.cacheBuild} names one (tests).
+     */
+    static String reliableBuild() {
+        String given = System.getProperty("dvclint.cacheBuild");
+        if (given != null) return given;
+        String b = build();
+        return b.startsWith("dir-") || b.equals("unknown") ? null : b;
+    }
+
+    /**
      * Identity of the running build: its jar's size and time, or for classes run from a folder (a development
      * build) "dir-" and the folder's, which a recompile need not change.
      */

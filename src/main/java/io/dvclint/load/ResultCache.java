@@ -35,7 +35,7 @@ import java.util.List;
  *
  * <p>Kept under {@link CacheDir}{@code /results}, one file per set of roots, replaced by each full lint (of any
  * build: an entry from another build never answers). A build run from a classes folder (development, tests) has no
- * reliable identity and is not cached unless {@code dvclint.resultCacheBuild} names one.
+ * reliable identity and is not cached ({@link CacheDir#reliableBuild}).
  */
 public final class ResultCache {
     private static final int MAGIC = 0x44564c52; // "DVLR"
@@ -64,15 +64,34 @@ public final class ResultCache {
 
     /** Lints {@code roots} through the cache in {@link CacheDir} (or directly when caching is off). */
     public static Result lint(List<Path> roots, Lint lint) {
+        return stored(lintDeferred(roots, lint));
+    }
+
+    /**
+     * As {@link #lint(List, Lint)}, but a result still to be stored is handed back with the storing undone: a caller
+     * with someone waiting for the answer stores it once the answer is out.
+     */
+    public static Deferred lintDeferred(List<Path> roots, Lint lint) {
         Path base = CacheDir.base();
-        String build = System.getProperty("dvclint.resultCacheBuild");
-        if (build == null) build = CacheDir.build();
-        boolean usable = base != null && !build.startsWith("dir-") && !build.equals("unknown");
-        return lint(usable ? base.resolve("results") : null, build, roots, lint);
+        String build = CacheDir.reliableBuild();
+        return run(base == null || build == null ? null : base.resolve("results"), build, roots, lint);
     }
 
     /** Lints {@code roots} through the cache in {@code dir} (null: no cache). */
     public static Result lint(Path dir, String build, List<Path> roots, Lint lint) {
+        return stored(run(dir, build, roots, lint));
+    }
+
+    private static Result stored(Deferred d) {
+        if (d.store() != null) d.store().run();
+        return d.result();
+    }
+
+    /** A lint's result, and the storing of it still to do (null when there is nothing to store). */
+    public record Deferred(Result result, Runnable store) {
+    }
+
+    private static Deferred run(Path dir, String build, List<Path> roots, Lint lint) {
         File entry = dir == null ? null : dir.resolve(entryName(roots)).toFile();
         if (entry != null && entry.isFile()) {
             long t0 = System.nanoTime();
@@ -80,7 +99,7 @@ public final class ResultCache {
             io.dvclint.lint.Timings.report("result cache: check", t0);
             if (r != null) {
                 last = Outcome.HIT;
-                return r;
+                return new Deferred(r, null);
             }
         }
         Inputs.Recording rec = entry == null ? null : Inputs.start();
@@ -91,12 +110,18 @@ public final class ResultCache {
             if (rec != null) Inputs.stop(rec);
         }
         last = rec == null ? Outcome.OFF : Outcome.MISS;
-        if (rec != null) {
+        return new Deferred(r, rec == null ? null : new Store(entry, build, roots, rec.observations(), r));
+    }
+
+    /** Writes an entry (a named class rather than a lambda: see the README on start-up). */
+    private record Store(File entry, String build, List<Path> roots, List<Inputs.Observation> looks, Result result)
+            implements Runnable {
+        @Override
+        public void run() {
             long t0 = System.nanoTime();
-            store(entry, build, roots, rec.observations(), r);
+            store(entry, build, roots, looks, result);
             io.dvclint.lint.Timings.report("result cache: store", t0);
         }
-        return r;
     }
 
     /** One entry per set of roots, whatever the build (the entry names its build): a new build replaces it. */

@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
 class CachedLintCorpusTest {
     @BeforeEach
     void build() {
-        System.setProperty("dvclint.resultCacheBuild", "corpus-" + System.nanoTime());
+        System.setProperty("dvclint.cacheBuild", "corpus-" + System.nanoTime());
     }
 
     @AfterEach
     void noBuild() {
-        System.clearProperty("dvclint.resultCacheBuild");
+        System.clearProperty("dvclint.cacheBuild");
     }
 
     @Test

@@ -26,7 +26,7 @@ class ResultCacheTest {
     @BeforeEach
     void project() throws IOException {
         // a build identity of this test's own, so that no other run's entries are seen
-        System.setProperty("dvclint.resultCacheBuild", "test-" + System.nanoTime());
+        System.setProperty("dvclint.cacheBuild", "test-" + System.nanoTime());
         Files.createDirectories(dir.resolve(".dvc"));
         write(dir, "dvc.yaml", """
                 stages:
@@ -50,7 +50,7 @@ class ResultCacheTest {
 
     @AfterEach
     void noBuild() {
-        System.clearProperty("dvclint.resultCacheBuild");
+        System.clearProperty("dvclint.cacheBuild");
     }
 
     private Run lint(String format) {
@@ -128,7 +128,7 @@ class ResultCacheTest {
         lint("json");
         lint("json");
         assertEquals(ResultCache.Outcome.HIT, ResultCache.last());
-        System.setProperty("dvclint.resultCacheBuild", "another-" + System.nanoTime());
+        System.setProperty("dvclint.cacheBuild", "another-" + System.nanoTime());
         lint("json");
         assertEquals(ResultCache.Outcome.MISS, ResultCache.last(), "a new build lints again");
         lint("json");
@@ -137,7 +137,7 @@ class ResultCacheTest {
 
     @Test
     void aDevelopmentBuildWithoutAnIdentityIsNotCached() {
-        System.clearProperty("dvclint.resultCacheBuild");
+        System.clearProperty("dvclint.cacheBuild");
         lint("json");
         lint("json");
         assertEquals(ResultCache.Outcome.OFF, ResultCache.last());
