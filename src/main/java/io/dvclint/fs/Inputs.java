@@ -26,7 +26,7 @@ public final class Inputs {
     private Inputs() {
     }
 
-    /** What one look saw. {@code kind} is one of the KIND_ constants; {@code arg} the prefix length for reads. */
+    /** What one look saw: {@code kind} is one of the constants below, {@code arg} the length of a prefix read. */
     public record Observation(char kind, String path, int arg, String seen) {
     }
 
