@@ -18,6 +18,14 @@ public final class Main implements Runnable {
     private CommandSpec spec;
 
     public static void main(String[] args) {
+        // networknt logs through SLF4J, bound to its no-op provider: named here, SLF4J need not search the class path
+        // for providers (which means opening the jar), and it then stays quiet about having been told
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.nop.NOPServiceProvider");
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "WARN");
+            }
+        }
         System.exit(run(args));
     }
 

@@ -53,8 +53,13 @@ public final class SchemaValidator {
         return validate(Kind.LOCK, root);
     }
 
-    /** The text of a bundled schema file ({@link #DVC_YAML_SCHEMA} or {@link #DVC_LOCK_SCHEMA}). */
+    /**
+     * The text of a bundled schema file ({@link #DVC_YAML_SCHEMA} or {@link #DVC_LOCK_SCHEMA}): a constant generated
+     * at build time ({@code SchemaTexts}), which unlike the jar resource needs no opening of the jar.
+     */
     public static String schemaText(String fileName) {
+        String text = SchemaTexts.of(fileName);
+        if (text != null) return text;
         try (InputStream in = SchemaValidator.class.getResourceAsStream(RESOURCE_DIR + fileName)) {
             if (in == null) throw new IllegalArgumentException("no bundled schema " + fileName);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

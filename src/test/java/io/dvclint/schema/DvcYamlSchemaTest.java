@@ -473,4 +473,18 @@ class DvcYamlSchemaTest {
         assertTrue(s.contains("\"markdownDescription\""));
         assertTrue(SchemaValidator.schemaText(SchemaValidator.DVC_LOCK_SCHEMA).contains("\"2.0\""));
     }
+
+    /** The texts compiled in at build time are the files in schema/, byte for byte (and the jar's resources). */
+    @Test
+    void compiledInSchemaTextsAreTheSchemaFiles() throws java.io.IOException {
+        for (String name : List.of(SchemaValidator.DVC_YAML_SCHEMA, SchemaValidator.DVC_LOCK_SCHEMA)) {
+            String file = java.nio.file.Files.readString(java.nio.file.Path.of("schema", name));
+            assertEquals(file, SchemaTexts.of(name), name);
+            assertEquals(file, SchemaValidator.schemaText(name), name);
+            try (java.io.InputStream in = SchemaValidator.class.getResourceAsStream(SchemaValidator.RESOURCE_DIR + name)) {
+                assertEquals(file, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), name);
+            }
+        }
+        assertNull(SchemaTexts.of("other.schema.json"));
+    }
 }
