@@ -1,6 +1,7 @@
 package io.dvclint.load;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -28,6 +29,22 @@ public final class CacheDir {
     /** Back to the default after a {@link #disable} (a command embedded in a longer-lived program ends). */
     public static void restore() {
         disabled = offByDefault();
+    }
+
+    /**
+     * A new file beside {@code target} to write an entry into before renaming it over {@code target}: created here
+     * (exclusively, so two runs writing the same entry never share one), or null when that fails.
+     */
+    static File aside(File target) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            File tmp = new File(target.getPath() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+            try {
+                if (tmp.createNewFile()) return tmp;
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** The cache folder, or null when caching is off or there is no home to keep it in. */

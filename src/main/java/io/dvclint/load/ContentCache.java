@@ -44,16 +44,20 @@ public final class ContentCache {
     public static void put(String kind, String text, byte[] value) {
         File f = file(kind, text);
         if (f == null) return;
-        File tmp = new File(f.getPath() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        File tmp = null;
         try {
             File parent = f.getParentFile();
             if (!parent.isDirectory() && !parent.mkdirs() && !parent.isDirectory()) return;
+            tmp = CacheDir.aside(f);
+            if (tmp == null) return;
             try (OutputStream out = new FileOutputStream(tmp)) {
                 out.write(value);
             }
-            if (!tmp.renameTo(f)) tmp.delete();
+            if (tmp.renameTo(f)) tmp = null;
         } catch (IOException | RuntimeException e) {
-            tmp.delete();
+            // not kept: the analysis is simply done again next time
+        } finally {
+            if (tmp != null) tmp.delete();
         }
     }
 }

@@ -138,7 +138,8 @@ public final class ResultCache {
             File parent = entry.getParentFile();
             if (!parent.isDirectory() && !parent.mkdirs() && !parent.isDirectory()) return;
             // written aside and renamed into place, so a concurrent run reads either the old entry or the new one
-            tmp = new File(parent, entry.getName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+            tmp = CacheDir.aside(entry);
+            if (tmp == null) return;
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(tmp)))) {
                 out.writeInt(MAGIC);
                 out.writeInt(VERSION);
@@ -179,10 +180,7 @@ public final class ResultCache {
                 out.writeInt(sources.size());
                 for (Path p : sources) str(out, p.toString());
             }
-            if (!tmp.renameTo(entry)) {
-                tmp.delete();
-            }
-            tmp = null;
+            if (tmp.renameTo(entry)) tmp = null;
         } catch (IOException | RuntimeException e) {
             // a read-only or full cache folder: the lint's answer stands, it is just not kept
         } finally {
