@@ -57,9 +57,10 @@ public final class DirHashRule extends Rule {
                 Path base = s != null ? s.wdirAbs() : f.dir();
                 List<LockEntry> all = new ArrayList<>(ls.deps());
                 all.addAll(ls.outs());
-                for (LockEntry e : all) {
+                for (int i = 0; i < all.size(); i++) {
+                    LockEntry e = all.get(i);
                     if (e.path() == null || e.md5() == null) continue;
-                    boolean dep = ls.deps().contains(e);
+                    boolean dep = i < ls.deps().size();
                     if (isDir(e, base)) {
                         List<String> missing = new ArrayList<>();
                         if (e.isLegacy()) missing.add("`hash: md5` (a DVC 2.x md5-dos2unix entry)");
