@@ -248,9 +248,7 @@ public final class LintCommand implements Callable<Integer> {
      * findings of the last such lint when nothing it looked at has changed.
      */
     static ResultCache.Result lintPlain(Path cwd, List<Path> roots, io.dvclint.lint.Crew crew) {
-        ResultCache.Deferred d = lintPlainDeferred(cwd, roots, crew);
-        if (d.store() != null) d.store().run();
-        return d.result();
+        return lintPlainDeferred(cwd, roots, crew).stored();
     }
 
     /** {@link #lintPlain}, with the storing of a fresh result left to the caller (see {@link ResultCache}). */

@@ -182,14 +182,22 @@ public final class Inputs {
 
     /** The entries of a folder, in no particular order. */
     public static List<Path> list(Path dir) throws IOException {
-        List<Path> out = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) out.add(p);
+        List<Path> out;
+        try {
+            out = entries(dir);
         } catch (IOException | RuntimeException e) {
             note(LISTING, dir, 0, failure(e));
             throw e;
         }
         note(LISTING, dir, 0, names(out));
+        return out;
+    }
+
+    private static List<Path> entries(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) out.add(p);
+        }
         return out;
     }
 
@@ -205,13 +213,7 @@ public final class Inputs {
                 case SIZE -> Long.toString(Files.size(p));
                 case CONTENT -> Fingerprint.of(readBytes(p, -1));
                 case PREFIX -> Fingerprint.of(readBytes(p, arg));
-                case LISTING -> {
-                    List<Path> out = new ArrayList<>();
-                    try (DirectoryStream<Path> ds = Files.newDirectoryStream(p)) {
-                        for (Path c : ds) out.add(c);
-                    }
-                    yield names(out);
-                }
+                case LISTING -> names(entries(p));
                 default -> "?" + kind;
             };
         } catch (IOException | RuntimeException e) {

@@ -1,7 +1,9 @@
 package io.dvclint.load;
 
 import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 
 /**
@@ -32,19 +34,29 @@ public final class CacheDir {
     }
 
     /**
-     * A new file beside {@code target} to write an entry into before renaming it over {@code target}: created here
-     * (exclusively, so two runs writing the same entry never share one), or null when that fails.
+     * Puts {@code bytes} at {@code target}, written beside it (in a file created exclusively, so two runs storing
+     * the same entry never share one) and renamed into place, so a concurrent run reads the old entry or the new one,
+     * never half of either. Quietly does nothing when the cache folder cannot be written: the entry is not kept.
      */
-    static File aside(File target) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            File tmp = new File(target.getPath() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-            try {
-                if (tmp.createNewFile()) return tmp;
-            } catch (IOException | RuntimeException e) {
-                return null;
+    static void replace(File target, byte[] bytes) {
+        File tmp = null;
+        try {
+            File parent = target.getParentFile();
+            if (!parent.isDirectory() && !parent.mkdirs() && !parent.isDirectory()) return;
+            for (int attempt = 0; attempt < 3 && tmp == null; attempt++) {
+                File t = new File(target.getPath() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+                if (t.createNewFile()) tmp = t;
             }
+            if (tmp == null) return;
+            try (OutputStream out = new FileOutputStream(tmp)) {
+                out.write(bytes);
+            }
+            if (tmp.renameTo(target)) tmp = null;
+        } catch (IOException | RuntimeException e) {
+            // a read-only or full cache folder: not kept
+        } finally {
+            if (tmp != null) tmp.delete();
         }
-        return null;
     }
 
     /** The cache folder, or null when caching is off or there is no home to keep it in. */

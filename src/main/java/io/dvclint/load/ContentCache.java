@@ -3,10 +3,8 @@ package io.dvclint.load;
 import io.dvclint.fs.Fingerprint;
 import java.io.File;
 import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -43,21 +41,6 @@ public final class ContentCache {
     /** Stores the result of this kind of analysis of {@code text} (quietly not, when the cache cannot be written). */
     public static void put(String kind, String text, byte[] value) {
         File f = file(kind, text);
-        if (f == null) return;
-        File tmp = null;
-        try {
-            File parent = f.getParentFile();
-            if (!parent.isDirectory() && !parent.mkdirs() && !parent.isDirectory()) return;
-            tmp = CacheDir.aside(f);
-            if (tmp == null) return;
-            try (OutputStream out = new FileOutputStream(tmp)) {
-                out.write(value);
-            }
-            if (tmp.renameTo(f)) tmp = null;
-        } catch (IOException | RuntimeException e) {
-            // not kept: the analysis is simply done again next time
-        } finally {
-            if (tmp != null) tmp.delete();
-        }
+        if (f != null) CacheDir.replace(f, value);
     }
 }

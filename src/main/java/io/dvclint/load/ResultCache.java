@@ -9,12 +9,11 @@ import io.dvclint.fs.Inputs;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.SourceText;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
 import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -64,7 +63,7 @@ public final class ResultCache {
 
     /** Lints {@code roots} through the cache in {@link CacheDir} (or directly when caching is off). */
     public static Result lint(List<Path> roots, Lint lint) {
-        return stored(lintDeferred(roots, lint));
+        return lintDeferred(roots, lint).stored();
     }
 
     /**
@@ -79,16 +78,16 @@ public final class ResultCache {
 
     /** Lints {@code roots} through the cache in {@code dir} (null: no cache). */
     public static Result lint(Path dir, String build, List<Path> roots, Lint lint) {
-        return stored(run(dir, build, roots, lint));
-    }
-
-    private static Result stored(Deferred d) {
-        if (d.store() != null) d.store().run();
-        return d.result();
+        return run(dir, build, roots, lint).stored();
     }
 
     /** A lint's result, and the storing of it still to do (null when there is nothing to store). */
     public record Deferred(Result result, Runnable store) {
+        /** Stores the result (when there is one to store) and returns it. */
+        public Result stored() {
+            if (store != null) store.run();
+            return result;
+        }
     }
 
     private static Deferred run(Path dir, String build, List<Path> roots, Lint lint) {
@@ -133,14 +132,9 @@ public final class ResultCache {
 
     private static void store(File entry, String build, List<Path> roots, List<Inputs.Observation> looks,
                               Result r) {
-        File tmp = null;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            File parent = entry.getParentFile();
-            if (!parent.isDirectory() && !parent.mkdirs() && !parent.isDirectory()) return;
-            // written aside and renamed into place, so a concurrent run reads either the old entry or the new one
-            tmp = CacheDir.aside(entry);
-            if (tmp == null) return;
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(tmp)))) {
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
                 out.writeInt(MAGIC);
                 out.writeInt(VERSION);
                 str(out, build);
@@ -180,12 +174,10 @@ public final class ResultCache {
                 out.writeInt(sources.size());
                 for (Path p : sources) str(out, p.toString());
             }
-            if (tmp.renameTo(entry)) tmp = null;
         } catch (IOException | RuntimeException e) {
-            // a read-only or full cache folder: the lint's answer stands, it is just not kept
-        } finally {
-            if (tmp != null) tmp.delete();
+            return; // not kept: the lint's answer stands
         }
+        CacheDir.replace(entry, bytes.toByteArray());
     }
 
     /** The stored result when every recorded look sees the same now; null otherwise. */
