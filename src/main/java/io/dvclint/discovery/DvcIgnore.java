@@ -1,7 +1,7 @@
 package io.dvclint.discovery;
 
 import io.dvclint.fs.Inputs;
-import io.dvclint.template.PyFormat;
+import io.dvclint.py.PyFormat;
 import io.dvclint.yaml.SourceText;
 import java.io.IOException;
 import java.nio.file.Path;

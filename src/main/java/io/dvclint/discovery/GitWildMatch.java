@@ -260,7 +260,7 @@ public final class GitWildMatch {
     }
 
     static String pyRepr(String s) {
-        return io.dvclint.template.PyFormat.repr(s);
+        return io.dvclint.py.PyFormat.repr(s);
     }
 
     @Override

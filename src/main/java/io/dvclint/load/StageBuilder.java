@@ -173,7 +173,7 @@ public final class StageBuilder {
     /** Python str() of a scalar used as a path or key. */
     static final class PyStr {
         static String of(Object v) {
-            return io.dvclint.template.PyFormat.str(v);
+            return io.dvclint.py.PyFormat.str(v);
         }
     }
 }

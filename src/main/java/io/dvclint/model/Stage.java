@@ -43,7 +43,7 @@ public record Stage(DvcFile file, String name, String group, Pos pos, YMap def, 
     /** The commands the stage runs: a list cmd as is, a string cmd split into lines as DVC does. */
     public List<String> commands() {
         if (cmd instanceof List<?> l) {
-            return l.stream().map(io.dvclint.template.PyFormat::str).toList();
+            return l.stream().map(io.dvclint.py.PyFormat::str).toList();
         }
         if (cmd == null) return List.of();
         return io.dvclint.model.Commands.splitLines(String.valueOf(cmd));

@@ -239,7 +239,7 @@ final class PyParams {
         }
         YScalar sc = (YScalar) n;
         return sc.style() == YScalar.Style.OTHER ? String.valueOf(sc.value())
-                : io.dvclint.template.PyFormat.repr(sc.value());
+                : io.dvclint.py.PyFormat.repr(sc.value());
     }
 
     /** A value usable to compare keys with Python's equality ({@code 1 == 1.0 == True}); TypeError if unhashable. */

@@ -375,9 +375,9 @@ final class PyTokenizer {
     /** A complex literal value. */
     record PyComplex(double re, double im) {
         String repr() {
-            String imS = io.dvclint.template.PyFormat.floatRepr(im).replaceAll("\\.0$", "");
+            String imS = io.dvclint.py.PyFormat.floatRepr(im).replaceAll("\\.0$", "");
             if (re == 0.0 && (1 / re) > 0) return imS + "j";
-            String reS = io.dvclint.template.PyFormat.floatRepr(re).replaceAll("\\.0$", "");
+            String reS = io.dvclint.py.PyFormat.floatRepr(re).replaceAll("\\.0$", "");
             return "(" + reS + (im >= 0 || Double.isNaN(im) ? "+" : "") + imS + "j)";
         }
     }

@@ -3,7 +3,7 @@ package io.dvclint.rules;
 import io.dvclint.findings.Severity;
 import io.dvclint.model.Stage;
 import io.dvclint.params.ParamsFiles;
-import io.dvclint.template.PyFormat;
+import io.dvclint.py.PyFormat;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.SourceText;
 import io.dvclint.yaml.YMap;

@@ -11,7 +11,7 @@ import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.keyword.KeywordType;
 import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
-import io.dvclint.template.PyFormat;
+import io.dvclint.py.PyFormat;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.YMap;
 import io.dvclint.yaml.YNode;

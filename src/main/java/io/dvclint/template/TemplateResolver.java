@@ -1,5 +1,6 @@
 package io.dvclint.template;
 
+import io.dvclint.py.PyFormat;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.YMap;
 import io.dvclint.yaml.YNode;

@@ -1,5 +1,6 @@
 package io.dvclint.template;
 
+import io.dvclint.py.PyFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

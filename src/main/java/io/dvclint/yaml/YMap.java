@@ -31,7 +31,7 @@ public final class YMap implements YNode {
     public static String keyText(YScalar key) {
         Object v = key.value();
         if (v instanceof String s) return s;
-        return io.dvclint.template.PyFormat.str(v);
+        return io.dvclint.py.PyFormat.str(v);
     }
 
     public List<Entry> entries() {

@@ -1,4 +1,4 @@
-package io.dvclint.template;
+package io.dvclint.py;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package io.dvclint.rules;
+package io.dvclint.py;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -10,11 +10,11 @@ import java.util.Map;
  * DVC compares a locked value with the current one: {@code 1 == 1.0 == True}, {@code "1" != 1}, lists and
  * mappings compared deeply, {@code nan != nan}.
  */
-final class PyEq {
+public final class PyEq {
     private PyEq() {
     }
 
-    static boolean eq(Object a, Object b) {
+    public static boolean eq(Object a, Object b) {
         if (a == null || b == null) return a == b;
         if (isNum(a) && isNum(b)) return numEq(a, b);
         if (isNum(a) || isNum(b)) return false;
