@@ -40,12 +40,7 @@ public final class TestFiles {
     }
 
     /** Runs {@code dvclint args...} in-process with the given folder as the current folder for relative paths. */
-    public static Run cli(Path cwd, String... args) {
-        return cli(cwd, true, args);
-    }
-
-    /** Runs the command line in-process; {@code speculate} as {@link io.dvclint.cli.Main#run(boolean, String...)}. */
-    public static synchronized Run cli(Path cwd, boolean speculate, String... args) {
+    public static synchronized Run cli(Path cwd, String... args) {
         PrintStream oldOut = System.out, oldErr = System.err;
         String oldDir = System.getProperty("user.dir");
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
@@ -53,7 +48,7 @@ public final class TestFiles {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             if (cwd != null) System.setProperty("user.dir", cwd.toAbsolutePath().toString());
-            int code = io.dvclint.cli.Main.run(speculate, args);
+            int code = io.dvclint.cli.Main.run(args);
             System.out.flush();
             return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {

@@ -12,9 +12,7 @@ import io.dvclint.format.Formatter;
 import io.dvclint.format.Report;
 import io.dvclint.format.RuleCatalog;
 import io.dvclint.lint.Linter;
-import io.dvclint.load.CacheDir;
 import io.dvclint.load.ProjectRoot;
-import io.dvclint.load.ResultCache;
 import io.dvclint.rules.Fixer;
 import io.dvclint.rules.RuleRegistry;
 import io.dvclint.yaml.SourceText;
@@ -26,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -45,16 +42,10 @@ public final class LintCommand implements Callable<Integer> {
     boolean noColor;
     boolean noCache;
     CommandSpec spec;
-    Speculation speculation;
 
-    /**
-     * The lint command, named {@code name}; {@code speculation}, when not null, is a lint already started for these
-     * arguments.
-     */
-    static CommandSpec spec(Speculation speculation, String name) {
+    static CommandSpec spec() {
         LintCommand c = new LintCommand();
-        c.speculation = speculation;
-        CommandSpec s = c.spec = Cli.command(c, name,
+        CommandSpec s = c.spec = Cli.command(c, "lint",
                 "Lint the DVC project(s) holding PATH (default: the current folder).",
                 "A PATH may be a folder or any file of the project (dvc.yaml, dvc.lock, params files, *.dvc):",
                 "the whole project is linted once, whichever files were named.");
@@ -75,21 +66,13 @@ public final class LintCommand implements Callable<Integer> {
                         + " (exit 1 when there is any).").build());
         s.addOption(Cli.flag("--no-color").description("Never colour the text output.").build());
         s.addOption(Cli.flag("--no-cache")
-                .description("Lint from scratch: no findings reused from an unchanged project, and every file"
-                        + " validated against the schema even if it passed unchanged before.").build());
+                .description("Validate every file against the schema, even one that passed unchanged before.")
+                .build());
         return s;
     }
 
     @Override
     public Integer call() {
-        try {
-            return lint();
-        } finally {
-            if (noCache) CacheDir.restore();
-        }
-    }
-
-    private int lint() {
         List<String> given = Cli.positional(spec, 0);
         List<String> pathArgs = given == null ? List.of() : given;
         format = Cli.value(spec, "--format");
@@ -100,7 +83,6 @@ public final class LintCommand implements Callable<Integer> {
         diff = Cli.flag(spec, "--diff");
         noColor = Cli.flag(spec, "--no-color");
         noCache = Cli.flag(spec, "--no-cache");
-        if (noCache) CacheDir.disable();
         Severity threshold = null;
         if (failOn != null) {
             try {
@@ -116,28 +98,14 @@ public final class LintCommand implements Callable<Integer> {
             throw new UsageException("--format: " + e.getMessage());
         }
         Path cwd = cwd();
-        // the speculative lint (see Speculation) serves only the plain form: own configuration, cache on, no fixing;
-        // its roots are absolute, so equal roots mean the same lint
-        Speculation.Outcome guess = speculation == null ? null : speculation.help();
-        boolean plain = configFile == null && !noCache && !fix && !diff;
         List<Path> roots = roots(cwd, pathArgs);
-        boolean useGuess = plain && Speculation.matches(guess, roots);
-        Map<Path, Config> configs = null;
+        Map<Path, Config> configs;
         Severity configured;
         Findings findings;
         try {
-            if (useGuess) {
-                configured = guess.failOn();
-                findings = guess.findings();
-            } else if (plain) {
-                ResultCache.Result r = lintPlain(cwd, roots, null);
-                configured = r.failOn();
-                findings = r.findings();
-            } else {
-                configs = configs(cwd, roots, configFile);
-                configured = failOn(configs);
-                findings = lintAll(configs);
-            }
+            configs = configs(cwd, roots, configFile);
+            configured = failOn(configs);
+            findings = lintAll(configs, !noCache);
         } catch (ConfigException e) {
             System.err.println(displayPath(cwd, e.file()) + ":" + e.pos().line() + ":" + e.pos().col() + ": "
                     + e.getMessage());
@@ -174,7 +142,7 @@ public final class LintCommand implements Callable<Integer> {
                     }
                     fixed += e.getValue().size();
                 }
-                findings = lintAll(configs);
+                findings = lintAll(configs, !noCache);
             }
             if (fixed > 0) System.err.println("dvclint: applied " + fixed + " fix edit" + (fixed == 1 ? "" : "s"));
         }
@@ -230,10 +198,6 @@ public final class LintCommand implements Callable<Integer> {
         return configs;
     }
 
-    static Findings lintAll(Map<Path, Config> configs) {
-        return lintAll(configs, null);
-    }
-
     /** The lowest failure threshold the configurations set, or null when none sets one. */
     static Severity failOn(Map<Path, Config> configs) {
         Severity t = null;
@@ -243,36 +207,11 @@ public final class LintCommand implements Callable<Integer> {
         return t;
     }
 
-    /**
-     * The plain lint of {@code roots} (each project's own configuration), through the {@link ResultCache}: the
-     * findings of the last such lint when nothing it looked at has changed.
-     */
-    static ResultCache.Result lintPlain(Path cwd, List<Path> roots, io.dvclint.lint.Crew crew) {
-        return lintPlainDeferred(cwd, roots, crew).stored();
-    }
-
-    /** {@link #lintPlain}, with the storing of a fresh result left to the caller (see {@link ResultCache}). */
-    static ResultCache.Deferred lintPlainDeferred(Path cwd, List<Path> roots, io.dvclint.lint.Crew crew) {
-        long t0 = System.nanoTime();
-        ResultCache.Deferred d = ResultCache.lintDeferred(roots, new PlainLint(cwd, roots, crew));
-        String outcome = ResultCache.last().name().toLowerCase(Locale.ROOT);
-        io.dvclint.lint.Timings.report("lint (result cache " + outcome + ")", t0);
-        return d;
-    }
-
-    private record PlainLint(Path cwd, List<Path> roots, io.dvclint.lint.Crew crew) implements ResultCache.Lint {
-        @Override
-        public ResultCache.Result run() {
-            Map<Path, Config> configs = configs(cwd, roots, null);
-            return new ResultCache.Result(failOn(configs), lintAll(configs, crew));
-        }
-    }
-
-    /** Each project linted with its configuration; the rules through {@code crew} when not null. */
-    static Findings lintAll(Map<Path, Config> configs, io.dvclint.lint.Crew crew) {
+    /** Each project linted with its configuration; {@code validationCache} as {@link Linter#load}. */
+    static Findings lintAll(Map<Path, Config> configs, boolean validationCache) {
         Findings findings = new Findings();
         for (Map.Entry<Path, Config> e : configs.entrySet()) {
-            Linter.check(Linter.load(e.getKey()), findings, e.getValue(), crew);
+            Linter.check(Linter.load(e.getKey(), validationCache), findings, e.getValue());
         }
         return findings;
     }

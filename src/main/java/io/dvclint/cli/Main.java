@@ -1,7 +1,10 @@
 package io.dvclint.cli;
 
+import io.dvclint.findings.Suggest;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -12,6 +15,9 @@ public final class Main implements Runnable {
     public static final int FINDINGS = 1;
     public static final int USAGE = 2;
     public static final int INTERNAL = 3;
+
+    /** The subcommands, in the order help lists them. */
+    static final List<String> COMMANDS = List.of("lint", "dag", "rules", "explain", "schema", "completion", "help");
 
     private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
@@ -31,39 +37,28 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (never throws). */
     public static int run(String... args) {
-        return run(System.getenv("DVCLINT_NO_SPECULATION") == null, args);
-    }
-
-    /**
-     * Runs the command line; with {@code speculate}, {@code lint} starts linting while picocli parses (see
-     * {@link Speculation}). The exit code and the output are the same either way.
-     */
-    public static int run(boolean speculate, String... args) {
-        Speculation speculation = speculate ? Speculation.start(args) : null;
-        int code;
-        if (args.length > 0 && args[0].equals("lint")) {
-            // the command run on every commit: its own spec parses the rest directly, named as a subcommand would
-            // be; building the root as well would cost a second spec and interpreter, and their start-up
-            code = lintCommandLine(speculation).execute(java.util.Arrays.copyOfRange(args, 1, args.length));
-        } else {
-            code = commandLine(args.length > 0 ? args[0] : null, speculation).execute(args);
+        String first = args.length > 0 ? args[0] : null;
+        if (first != null && !first.startsWith("-") && !COMMANDS.contains(first)) {
+            // before picocli: it would take "foo" as an unmatched argument, and "foo --help" as a request for help
+            String near = Suggest.closest(first, COMMANDS);
+            System.err.println("dvclint: unknown command '" + first + "'"
+                    + (near != null ? "; did you mean '" + near + "'?" : "") + " (commands: "
+                    + String.join(", ", COMMANDS) + ")");
+            return USAGE;
         }
-        // a command line picocli rejected never reached the lint: let the speculation finish rather than leave it
-        // running beside whatever the caller (a test, an embedding program) does next
-        if (speculation != null) speculation.await();
-        return code;
+        return commandLine(first).execute(args);
     }
 
     /** The root spec with every subcommand (built without reflection: see {@link Cli}). */
     public static CommandSpec spec() {
-        return spec(null, null);
+        return spec(null);
     }
 
     /**
      * The root spec; when {@code only} names a command, with just that subcommand: each subcommand costs picocli
-     * an interpreter with its converters, and a run needs one. Help and unknown commands get them all.
+     * an interpreter with its converters, and a run needs one. Help and option-only command lines get them all.
      */
-    static CommandSpec spec(String only, Speculation speculation) {
+    static CommandSpec spec(String only) {
         Main main = new Main();
         CommandSpec s = Cli.command(main, "dvclint",
                 "A fast, precise linter, validator and pipeline runner for DVC projects.");
@@ -71,13 +66,14 @@ public final class Main implements Runnable {
         s.version("dvclint " + Version.get());
         s.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
                 .description("Print version information and exit.").build());
-        s.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(java.util.Map.of(
-                "0", "clean: nothing at or above the failure threshold",
-                "1", "findings at or above the failure threshold",
-                "2", "usage or configuration error",
-                "3", "internal error"));
-        boolean all = only == null || !List.of("lint", "dag", "rules", "explain", "schema").contains(only);
-        if (all || only.equals("lint")) s.addSubcommand("lint", Cli.commandLine(LintCommand.spec(speculation, "lint")));
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        exitCodes.put("0", "clean: nothing at or above the failure threshold");
+        exitCodes.put("1", "findings at or above the failure threshold");
+        exitCodes.put("2", "usage or configuration error");
+        exitCodes.put("3", "internal error");
+        s.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+        boolean all = only == null || only.equals("help") || only.equals("completion");
+        if (all || only.equals("lint")) s.addSubcommand("lint", Cli.commandLine(LintCommand.spec()));
         if (all || only.equals("dag")) s.addSubcommand("dag", Cli.commandLine(DagCommand.spec()));
         if (all || only.equals("rules")) s.addSubcommand("rules", Cli.commandLine(RulesCommand.spec()));
         if (all || only.equals("explain")) s.addSubcommand("explain", Cli.commandLine(ExplainCommand.spec()));
@@ -91,33 +87,21 @@ public final class Main implements Runnable {
 
     /** The command line with every subcommand. */
     public static CommandLine commandLine() {
-        return commandLine(null, null);
+        return commandLine(null);
     }
 
-    static CommandLine commandLine(String only, Speculation speculation) {
-        return withHandlers(spec(only, speculation));
-    }
-
-    /** {@code dvclint lint} on its own, as {@code dvclint lint ARGS} runs it. */
-    static CommandLine lintCommandLine(Speculation speculation) {
-        return withHandlers(LintCommand.spec(speculation, "dvclint lint"));
-    }
-
-    private static CommandLine withHandlers(CommandSpec spec) {
+    static CommandLine commandLine(String only) {
         // dvclint's options are strings, flags and lists of strings. Without this, every command line registers
         // picocli's converters for java.time, java.sql and java.nio types by reflection (about 10 ms of start-up).
         if (System.getProperty(CONVERTER_EXCLUDES) == null) System.setProperty(CONVERTER_EXCLUDES, ".*");
-        CommandLine cl = Cli.commandLine(spec);
+        CommandLine cl = Cli.commandLine(spec(only));
         Failures failures = new Failures();
         cl.setExitCodeExceptionMapper(failures);
         cl.setExecutionExceptionHandler(failures);
         return cl;
     }
 
-    /**
-     * Maps exceptions to exit codes and messages. A named class, not lambdas: linking a lambda's call site costs a
-     * fresh JVM more than loading a class from the class-data-sharing archive.
-     */
+    /** Maps exceptions to exit codes and messages. */
     private static final class Failures
             implements CommandLine.IExitCodeExceptionMapper, CommandLine.IExecutionExceptionHandler {
         @Override

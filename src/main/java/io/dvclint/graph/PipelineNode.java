@@ -15,18 +15,6 @@ import java.util.List;
  * @param index   position in collection order
  */
 public record PipelineNode(String label, int index, Stage stage, DataSource source) {
-
-    // Identity semantics (each is one object of the model), and no record-generated equals/hashCode: those would
-    // hash the whole model recursively and bootstrap method handles at start-up.
-    @Override
-    public boolean equals(Object o) {
-        return this == o;
-    }
-
-    @Override
-    public int hashCode() {
-        return System.identityHashCode(this);
-    }
     /** Output paths (absolute) of the node. */
     public List<Path> outPaths() {
         if (stage == null) return source.outs();

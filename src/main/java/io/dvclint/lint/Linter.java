@@ -20,30 +20,30 @@ public final class Linter {
     }
 
     public static Project lint(Path root, Findings findings, Config config) {
-        return check(load(root), findings, config, null);
+        return check(load(root, true), findings, config);
     }
 
     /** A project read from disk with the loader's findings, before any rule ran. */
     public record Loaded(Project project, Findings findings) {
     }
 
-    /** Reads the project at {@code root} (discovery, YAML, templating, params): all that needs no configuration. */
-    public static Loaded load(Path root) {
+    /**
+     * Reads the project at {@code root} (discovery, YAML, templating, params): all that needs no configuration;
+     * {@code validationCache} as {@link ProjectLoader#ProjectLoader(Findings, boolean)}.
+     */
+    public static Loaded load(Path root, boolean validationCache) {
         Findings run = new Findings();
         long t0 = System.nanoTime();
-        Project project = new ProjectLoader(run).load(root);
+        Project project = new ProjectLoader(run, validationCache).load(root);
         Timings.report("load", t0);
         return new Loaded(project, run);
     }
 
-    /**
-     * Runs the rules {@code config} enables over a project {@link #load loaded} once, through {@code crew} when not
-     * null (see {@link Crew}), and adds every finding to {@code findings}.
-     */
-    public static Project check(Loaded loaded, Findings findings, Config config, Crew crew) {
+    /** Runs the rules {@code config} enables over a project {@link #load loaded} once; adds every finding. */
+    public static Project check(Loaded loaded, Findings findings, Config config) {
         Project project = loaded.project();
         Findings run = loaded.findings();
-        RuleEngine.run(project, run, config, crew);
+        RuleEngine.run(project, run, config);
         for (io.dvclint.params.ParamsFiles.Loaded l : project.paramsFiles().loaded()) run.source(l.file(), l.text());
         for (java.util.Map.Entry<Path, io.dvclint.yaml.SourceText> e : run.sources().entrySet()) {
             findings.source(e.getKey(), e.getValue());

@@ -37,9 +37,17 @@ public final class ProjectLoader {
     public static final String DVCIGNORE = "dvcignore";
 
     private final Findings findings;
+    private final boolean validationCache;
 
+    /** A loader that reuses the {@link ValidationCache}'s verdicts. */
     public ProjectLoader(Findings findings) {
+        this(findings, true);
+    }
+
+    /** With {@code validationCache} false, every file is validated against the schema. */
+    public ProjectLoader(Findings findings, boolean validationCache) {
         this.findings = findings;
+        this.validationCache = validationCache;
     }
 
     public Project load(Path root) {
@@ -115,12 +123,12 @@ public final class ProjectLoader {
         SourceText text = read(file, YAML_SYNTAX);
         YNode root = text == null ? null : parse(file, text);
         boolean valid = root != null;
-        if (root != null && !ValidationCache.knownValid("dvc.yaml", text.text())) {
+        if (root != null && !(validationCache && ValidationCache.knownValid("dvc.yaml", text.text()))) {
             for (SchemaProblem p : SchemaValidator.validateDvcYaml(root)) {
                 findings.add(new Finding(SCHEMA, Severity.ERROR, file, p.pos(), p.message(), p.hint()));
                 valid = false;
             }
-            if (valid) ValidationCache.markValid("dvc.yaml", text.text());
+            if (valid && validationCache) ValidationCache.markValid("dvc.yaml", text.text());
         }
         DvcFile f = new DvcFile(file, rel, text, root instanceof YMap m ? m : null, valid);
         if (valid) {
@@ -144,12 +152,12 @@ public final class ProjectLoader {
         YNode root = text == null ? null : parse(lockPath, text);
         if (root == null) return new LockFile(lockPath, text, null, Map.of(), false);
         boolean valid = true;
-        if (!ValidationCache.knownValid("dvc.lock", text.text())) {
+        if (!(validationCache && ValidationCache.knownValid("dvc.lock", text.text()))) {
             for (SchemaProblem p : SchemaValidator.validateLock(root)) {
                 findings.add(new Finding(LOCK_SCHEMA, Severity.ERROR, lockPath, p.pos(), p.message(), p.hint()));
                 valid = false;
             }
-            if (valid) ValidationCache.markValid("dvc.lock", text.text());
+            if (valid && validationCache) ValidationCache.markValid("dvc.lock", text.text());
         }
         return new LockFile(lockPath, text, root, valid ? LockParser.stages(root) : Map.of(), valid);
     }

@@ -1,7 +1,6 @@
 package io.dvclint.model;
 
 import io.dvclint.yaml.Pos;
-import java.util.Objects;
 
 /**
  * A dep or out entry of dvc.lock.
@@ -18,17 +17,4 @@ public record LockEntry(String path, String hash, String md5, Long size, Long nf
         return hash == null;
     }
 
-    // equals and hashCode written out: a record's own are linked through invokedynamic (ObjectMethods) on first use,
-    // which costs a fresh JVM several milliseconds of method-handle spinning
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof LockEntry e && Objects.equals(path, e.path) && Objects.equals(hash, e.hash)
-                && Objects.equals(md5, e.md5) && Objects.equals(size, e.size) && Objects.equals(nfiles, e.nfiles)
-                && Objects.equals(isexec, e.isexec) && Objects.equals(pos, e.pos);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(path, hash, md5, size, nfiles, isexec, pos);
-    }
 }

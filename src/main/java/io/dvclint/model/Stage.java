@@ -22,8 +22,7 @@ public record Stage(DvcFile file, String name, String group, Pos pos, YMap def, 
                     Object cmd, Pos cmdPos, List<Dep> deps, List<Out> outs, List<ParamDep> params,
                     boolean frozen, boolean alwaysChanged, String desc) {
 
-    // Identity semantics (each is one object of the model), and no record-generated equals/hashCode: those would
-    // hash the whole model recursively and bootstrap method handles at start-up.
+    // a stage is one object of the model, equal only to itself (not to a stage of the same text elsewhere)
     @Override
     public boolean equals(Object o) {
         return this == o;

@@ -36,39 +36,6 @@ public final class PyParamReads {
      * {@code key} the dotted key, {@code line} where it is read.
      */
     public record Read(String fileRef, String key, int line) {
-        /** Reads as bytes (for a cache), or null when they are too odd to store. */
-        public static byte[] encode(List<Read> reads) {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
-                out.writeInt(reads.size());
-                for (Read r : reads) {
-                    if (r.key().length() > 10_000 || r.fileRef() != null && r.fileRef().length() > 10_000) return null;
-                    out.writeBoolean(r.fileRef() != null);
-                    if (r.fileRef() != null) out.writeUTF(r.fileRef());
-                    out.writeUTF(r.key());
-                    out.writeInt(r.line());
-                }
-            } catch (java.io.IOException e) {
-                return null;
-            }
-            return bytes.toByteArray();
-        }
-
-        /** Reads {@link #encode encoded} before, or null when the bytes are not such. */
-        public static List<Read> decode(byte[] b) {
-            try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(b))) {
-                int n = in.readInt();
-                if (n < 0 || n > b.length) return null;
-                List<Read> out = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    String fileRef = in.readBoolean() ? in.readUTF() : null;
-                    out.add(new Read(fileRef, in.readUTF(), in.readInt()));
-                }
-                return in.read() == -1 ? out : null;
-            } catch (java.io.IOException e) {
-                return null;
-            }
-        }
     }
 
     private static final Set<String> ATTR_WRAPPERS = Set.of("OmegaConf", "Box", "ConfigBox", "EasyDict", "edict",

@@ -2,7 +2,6 @@ package io.dvclint.rules;
 
 import io.dvclint.findings.Severity;
 import io.dvclint.findings.TextEdit;
-import io.dvclint.load.ContentCache;
 import io.dvclint.model.MultiMaps;
 import io.dvclint.model.ParamDep;
 import io.dvclint.model.Paths2;
@@ -142,24 +141,13 @@ public final class ParamUndeclaredRule extends Rule {
         return out;
     }
 
-    /**
-     * The params reads of a script (read once per file: stages share scripts). Those of a Python or R script depend on
-     * its text alone, so they come from the {@link ContentCache} while the script is unchanged.
-     */
+    /** The params reads of a script (read once per file: stages share scripts). */
     private static List<PyParamReads.Read> reads(Project project, StageScripts.Script sc, Map<Path, String> files) {
         String text = StageScripts.read(sc.file());
         if (text == null) return List.of();
         if (sc.lang() == StageScripts.Lang.SHELL) return shellReads(project, text, sc, files);
-        String kind = sc.lang() == StageScripts.Lang.R ? "r-param-reads" : "py-param-reads";
-        byte[] cached = ContentCache.get(kind, text);
-        List<PyParamReads.Read> reads = cached == null ? null : PyParamReads.Read.decode(cached);
-        if (reads == null) {
-            reads = sc.lang() == StageScripts.Lang.R ? RParamReads.find(text, PARAMS_FILE)
-                    : PyParamReads.find(new SourceText(text), PARAMS_FILE);
-            byte[] encoded = PyParamReads.Read.encode(reads);
-            if (encoded != null) ContentCache.put(kind, text, encoded);
-        }
-        return reads;
+        return sc.lang() == StageScripts.Lang.R ? RParamReads.find(text, PARAMS_FILE)
+                : PyParamReads.find(new SourceText(text), PARAMS_FILE);
     }
 
     private static final java.util.function.Predicate<String> PARAMS_FILE = new java.util.function.Predicate<>() {

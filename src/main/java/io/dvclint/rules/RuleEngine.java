@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import io.dvclint.findings.TextEdit;
+import io.dvclint.lint.Timings;
 import java.util.List;
 import java.util.Set;
 
@@ -28,55 +29,30 @@ public final class RuleEngine {
     }
 
     /**
-     * Runs every rule; with a crew (null: none), the rules are its tasks, so a thread helping it takes some of them.
-     * The findings are the same either way, added in the order of the rules.
+     * Runs every rule, adding their findings in the order of the rules.
      *
      * @param findings the findings of this project only (loader findings already in it); rewritten in place
      */
-    public static void run(Project project, Findings findings, Config config, io.dvclint.lint.Crew crew) {
-        run(project, findings, config, RuleRegistry.all(), crew);
+    public static void run(Project project, Findings findings, Config config) {
+        run(project, findings, config, RuleRegistry.all());
     }
 
-    static void run(Project project, Findings findings, Config config, List<Rule> rules, io.dvclint.lint.Crew crew) {
-        List<Check> checks = new ArrayList<>();
+    static void run(Project project, Findings findings, Config config, List<Rule> rules) {
         for (Rule rule : rules) {
             if (rule instanceof MetaRule || !config.enabled(rule.id())) continue;
-            checks.add(new Check(project, rule, new RuleContext(project, rule, config.rule(rule.id()), findings)));
-        }
-        if (crew == null) {
-            for (Check c : checks) c.run();
-        } else {
-            crew.runAll(checks);
-        }
-        for (Check c : checks) findings.addAll(c.result);
-        Suppressions.apply(project, findings, config);
-        applyConfig(project, findings, config);
-    }
-
-    /** One rule over the project; a rule that fails becomes an internal-error finding and the others go on. */
-    private static final class Check implements Runnable {
-        private final Project project;
-        private final Rule rule;
-        private final RuleContext ctx;
-        private List<Finding> result = List.of();
-
-        Check(Project project, Rule rule, RuleContext ctx) {
-            this.project = project;
-            this.rule = rule;
-            this.ctx = ctx;
-        }
-
-        @Override
-        public void run() {
+            RuleContext ctx = new RuleContext(project, rule, config.rule(rule.id()), findings);
             long t0 = System.nanoTime();
             try {
                 rule.check(ctx);
-                io.dvclint.lint.Timings.report("rule " + rule.id(), t0);
-                result = dedupe(ctx.reported(), ctx);
+                Timings.report("rule " + rule.id(), t0);
+                findings.addAll(dedupe(ctx.reported(), ctx));
             } catch (RuntimeException | StackOverflowError e) {
-                result = List.of(internalError(project, rule, e));
+                // a rule that fails becomes an internal-error finding and the others go on
+                findings.add(internalError(project, rule, e));
             }
         }
+        Suppressions.apply(project, findings, config);
+        applyConfig(project, findings, config);
     }
 
     /**

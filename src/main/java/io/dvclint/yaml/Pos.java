@@ -5,16 +5,6 @@ public record Pos(int line, int col) implements Comparable<Pos> {
     public static final Pos START = new Pos(1, 1);
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof Pos p && p.line == line && p.col == col;
-    }
-
-    @Override
-    public int hashCode() {
-        return line * 31 + col;
-    }
-
-    @Override
     public int compareTo(Pos o) {
         return line != o.line ? Integer.compare(line, o.line) : Integer.compare(col, o.col);
     }

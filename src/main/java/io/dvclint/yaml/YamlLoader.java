@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.ParserSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
@@ -46,10 +45,11 @@ public final class YamlLoader {
     }
 
     /**
-     * One set of parser settings for every file, made for the parser alone ({@link ParserSettings}): no schema,
-     * since plain scalars are typed here ({@link CoreScalars}), and messages carry positions, not snakeyaml's marks.
+     * One set of parser settings for every file. Only the scanner and parser run: nodes are built here from parser
+     * events, plain scalars typed by {@link CoreScalars}, and duplicate keys reported with positions.
      */
-    private static final LoadSettings SETTINGS = ParserSettings.create(true, Integer.MAX_VALUE, true);
+    private static final LoadSettings SETTINGS = LoadSettings.builder().setAllowDuplicateKeys(true)
+            .setCodePointLimit(Integer.MAX_VALUE).setUseMarks(true).build();
 
     private static final String MAP_TAG = "tag:yaml.org,2002:map";
     private static final String SEQ_TAG = "tag:yaml.org,2002:seq";

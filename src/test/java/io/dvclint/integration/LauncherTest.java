@@ -33,7 +33,7 @@ class LauncherTest {
         write("schema/dvc.yaml.schema.json", "{}");
         write("src/main/java/io/dvclint/cli/Main.java", "class Main {}");
         write("src/main/java/io/dvclint/yaml/YamlLoader.java", "class YamlLoader {}");
-        write("src/main/java/org/snakeyaml/engine/v2/api/ParserSettings.java", "class ParserSettings {}");
+        write("docs/rules/cycle.md", "# cycle");
         builds = home.resolve("builds.log");
         write("fake/mvn", "#!/bin/sh\necho build >> '" + builds + "'\nmkdir -p '" + home.resolve("target")
                 + "'\n: > '" + home.resolve("target/dvclint.jar") + "'\n");
@@ -82,7 +82,7 @@ class LauncherTest {
         settle();
         assertEquals(0, run(), "nothing changed");
         for (String source : List.of("src/main/java/io/dvclint/cli/Main.java", "schema/dvc.yaml.schema.json",
-                "pom.xml", "src/main/java/org/snakeyaml/engine/v2/api/ParserSettings.java")) {
+                "pom.xml", "docs/rules/cycle.md")) {
             touch(source);
             assertEquals(1, run(), source + " edited");
             settle();
@@ -106,6 +106,35 @@ class LauncherTest {
     }
 
     @Test
+    void theFirstBuildPrintsOneLineAndNoEscapeSequences() throws Exception {
+        write("fake/mvn", "#!/bin/sh\nprintf '\\033[0m\\033[0m'\nprintf '\\033[0m' >&2\necho build >> '" + builds
+                + "'\nmkdir -p '" + home.resolve("target") + "'\n: > '" + home.resolve("target/dvclint.jar") + "'\n");
+        ProcessBuilder pb = new ProcessBuilder("sh", home.resolve("bin/dvclint").toString(), "--version")
+                .redirectErrorStream(true);
+        pb.environment().put("MVN", home.resolve("fake/mvn").toString());
+        pb.environment().put("JAVA", home.resolve("fake/java").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("dvclint: building (first use or sources changed)...\n", out);
+    }
+
+    @Test
+    void aFailedBuildShowsMavensOutput() throws Exception {
+        write("fake/mvn", "#!/bin/sh\nprintf '\\033[0m[ERROR] cannot compile\\n'\nexit 1\n");
+        ProcessBuilder pb = new ProcessBuilder("sh", home.resolve("bin/dvclint").toString(), "--version")
+                .redirectErrorStream(true);
+        pb.environment().put("MVN", home.resolve("fake/mvn").toString());
+        pb.environment().put("JAVA", home.resolve("fake/java").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(3, p.exitValue(), out);
+        assertTrue(out.contains("[ERROR] cannot compile\n"), out);
+        assertTrue(!out.contains("\u001b"), out);
+    }
+
+    @Test
     void deeperPackagesAreCheckedToo() throws Exception {
         write("src/main/java/io/dvclint/cli/sub/Deep.java", "class Deep {}");
         run();
@@ -118,7 +147,7 @@ class LauncherTest {
     @Test
     void foldersOutsideTheKnownRootsAreCheckedToo() throws Exception {
         for (String source : List.of("src/main/java/com/example/Other.java",
-                "src/main/java/org/snakeyaml/engine/v2/api/sub/Deep.java", "src/main/java/io/other/Other.java")) {
+                "src/main/java/io/other/Other.java")) {
             write(source, "class X {}");
             run();
             settle();

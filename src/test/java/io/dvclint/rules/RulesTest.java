@@ -151,7 +151,7 @@ class RulesTest {
         };
         Findings fs = new Findings();
         io.dvclint.model.Project p = new io.dvclint.load.ProjectLoader(fs).load(dir);
-        RuleEngine.run(p, fs, Config.DEFAULT, List.of(boom, new NoOutputsRule()), null);
+        RuleEngine.run(p, fs, Config.DEFAULT, List.of(boom, new NoOutputsRule()));
         List<Finding> internal = fs.all().stream().filter(x -> x.ruleId().equals("internal-error")).toList();
         assertEquals(1, internal.size());
         assertTrue(internal.get(0).message().contains("'boom' failed: java.lang.IllegalStateException: bad state"));

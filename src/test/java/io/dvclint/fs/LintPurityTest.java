@@ -12,14 +12,17 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.dvclint.TestFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The lint reads the file system only through {@link Inputs}, and depends on nothing else (no environment variable,
- * clock, random number or other program): the result cache trusts that a lint whose recorded looks all see the same
- * would find the same, which a direct {@code Files.exists} or {@code System.getenv} in some rule would silently break.
+ * The lint reads the project and never runs it: its code reaches the file system only through {@link Inputs} (which
+ * reads, never writes), starts no other program, and depends on nothing but the files it reads (no environment
+ * variable, clock or chance), so the same project always gives the same findings. A source scan of the lint's
+ * packages, and a lint of a project whose every script would leave a trace if it were run.
  */
-class InputsOnlyTest {
+class LintPurityTest {
     /** File-system reads other than through Inputs. */
     static final Pattern DIRECT = Pattern.compile("\\bFiles\\s*\\.\\s*(exists|notExists|isRegularFile|isDirectory"
             + "|isSymbolicLink|isReadable|isExecutable|isSameFile|isHidden|size|getLastModifiedTime|readAttributes"
@@ -30,17 +33,17 @@ class InputsOnlyTest {
             // nor anything else a lint's findings could depend on: the environment, the clock, chance, other programs
             + "|System\\s*\\.\\s*(getenv|getProperty|currentTimeMillis)\\s*\\(|\\b(Instant|LocalDate|LocalDateTime"
             + "|ZonedDateTime|Clock)\\s*\\.\\s*(now|system)|\\bProcessBuilder\\b|Runtime\\s*\\.\\s*getRuntime"
-            + "|Math\\s*\\.\\s*random|new\\s+(Random|SecureRandom)\\s*\\(");
+            + "|Math\\s*\\.\\s*random|new\\s+(Random|SecureRandom)\\s*\\("
+            // nor evaluate code: scripting engines, class loading
+            + "|\\bScriptEngine|\\bClassLoader\\b|Class\\s*\\.\\s*forName|\\.exec\\s*\\(");
 
     /**
      * Code outside the lint: the command line (before and after it: project roots, writing fixes), formatters,
-     * build-time generators, the caches themselves, the project root search, whose result is the cache's key, and
-     * the timings printed to stderr on request.
+     * build-time generators, the file-system door itself, the schema-verdict cache, the project root search, and the
+     * timings printed to stderr on request.
      */
     static final Set<String> OUTSIDE = Set.of("io/dvclint/cli/", "io/dvclint/format/", "io/dvclint/build/",
-            "io/dvclint/fs/", "io/dvclint/rules/DocsGenerator.java", "io/dvclint/load/CacheDir.java",
-            "io/dvclint/load/ValidationCache.java", "io/dvclint/load/ResultCache.java",
-            "io/dvclint/load/ContentCache.java",
+            "io/dvclint/fs/", "io/dvclint/rules/DocsGenerator.java", "io/dvclint/load/ValidationCache.java",
             "io/dvclint/load/ProjectRoot.java", "io/dvclint/lint/Timings.java");
 
     static List<String> directReads(Path src) throws IOException {
@@ -62,10 +65,31 @@ class InputsOnlyTest {
     }
 
     @Test
-    void lintCodeReadsTheFileSystemOnlyThroughInputs() throws IOException {
+    void lintCodeReadsOnlyThroughInputsAndRunsNothing() throws IOException {
         Path src = Path.of("src/main/java");
         assertTrue(Files.isDirectory(src.resolve("io/dvclint/rules")), "run from the project folder");
         assertEquals(List.of(), directReads(src));
+    }
+
+    @Test
+    void lintingAProjectRunsNoneOfItsCode(@TempDir Path dir) throws IOException {
+        String marker = dir.resolve("ran").toString();
+        TestFiles.write(dir, "dvc.yaml", "vars:\n  - config.py\nstages:\n  train:\n"
+                + "    cmd: python train.py && sh prepare.sh && Rscript eval.R && node report.js\n"
+                + "    deps: [train.py, prepare.sh, eval.R, report.js]\n    params: [lr, config.py:]\n"
+                + "    outs: [model.bin]\n");
+        TestFiles.write(dir, "params.yaml", "lr: 0.1\nepochs: 3\n");
+        TestFiles.write(dir, "config.py", "import os\nos.makedirs('" + marker + "-config')\nbatch = 1\n");
+        TestFiles.write(dir, "train.py", "import os, yaml\nos.makedirs('" + marker + "-py')\n"
+                + "p = yaml.safe_load(open('params.yaml'))\nprint(p['lr'], p['epochs'])\n");
+        TestFiles.write(dir, "prepare.sh", "mkdir -p '" + marker + "-sh'\n");
+        TestFiles.write(dir, "eval.R", "dir.create('" + marker + "-r')\n");
+        TestFiles.write(dir, "report.js", "require('fs').mkdirSync('" + marker + "-js')\n");
+        TestFiles.Run r = TestFiles.cli(dir, "lint", "--format", "gcc", dir.toString());
+        assertTrue(r.out().contains("[param-undeclared]"), "the scripts were read: " + r.out() + r.err());
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().startsWith("ran")).toList());
+        }
     }
 
     @Test
