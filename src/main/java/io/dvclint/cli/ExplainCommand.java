@@ -1,6 +1,6 @@
 package io.dvclint.cli;
 
-import io.dvclint.rules.DocsGenerator;
+import io.dvclint.rules.RuleDocs;
 import io.dvclint.rules.Rule;
 import io.dvclint.rules.RuleRegistry;
 import io.dvclint.rules.Similar;
@@ -31,7 +31,7 @@ public final class ExplainCommand implements Callable<Integer> {
                     + " (run 'dvclint rules' for the list)");
         }
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        out.print(DocsGenerator.page(r));
+        out.print(RuleDocs.page(r));
         out.flush();
         return Main.OK;
     }

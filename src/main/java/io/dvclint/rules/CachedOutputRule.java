@@ -1,5 +1,6 @@
 package io.dvclint.rules;
 
+import io.dvclint.findings.Severity;
 import io.dvclint.findings.TextEdit;
 import io.dvclint.model.Out;
 import io.dvclint.model.OutKind;
@@ -16,13 +17,9 @@ import java.util.List;
 abstract class CachedOutputRule extends Rule {
     private final OutKind kind;
 
-    CachedOutputRule(OutKind kind) {
+    CachedOutputRule(String id, Severity severity, String summary, OutKind kind) {
+        super(id, severity, summary, true);
         this.kind = kind;
-    }
-
-    @Override
-    public boolean fixable() {
-        return true;
     }
 
     @Override

@@ -14,23 +14,13 @@ import java.util.Map;
  * line as a separate shell command, so such a command breaks.
  */
 public final class CmdLineContinuationRule extends Rule {
+    public CmdLineContinuationRule() {
+        super("cmd-line-continuation", Severity.ERROR,
+                "Multi-line `cmd` with a line that continues on the next (DVC runs each line as a separate command)");
+    }
+
     private static final Map<String, String> CLOSERS = Map.of("if", "fi", "for", "done", "while", "done",
             "until", "done", "select", "done", "case", "esac", "{", "}");
-
-    @Override
-    public String id() {
-        return "cmd-line-continuation";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String summary() {
-        return "Multi-line `cmd` with a line that continues on the next (DVC runs each line as a separate command)";
-    }
 
     @Override
     public void check(RuleContext ctx) {
@@ -97,51 +87,5 @@ public final class CmdLineContinuationRule extends Rule {
         }
         if (parens > 0) return "opens a `(` without its `)` on the same line";
         return null;
-    }
-
-    @Override
-    public String docs() {
-        return """
-                ## What it flags
-
-                A `cmd` written as a multi-line string (a `|` block, or a quoted string with line breaks) in
-                which a line, other than the last, does not end a complete shell command:
-
-                - it ends with a `\\` line continuation;
-                - it ends with `&&`, `||` or `|`;
-                - it leaves a quote, a `$(...)` or a backquote open;
-                - it opens `if`, `for`, `while`, `until`, `case`, `{` or `(` without closing it on the same line;
-                - it starts a here-document (`<<EOF`).
-
-                ## Why it matters
-
-                DVC splits a string `cmd` into lines (`cmd.splitlines()`) and runs **each line as a separate
-                shell process** (DVC PR #5194), stopping at the first that fails. A construct that
-                spans lines is therefore cut in pieces: `python train.py \\` runs without the arguments of the
-                next lines and the next line runs as a command of its own (`--epochs: command not found`);
-                `a &&` and `if ...; then` are shell syntax errors. The stage fails at `dvc repro` — after DVC
-                deleted its outputs — or, worse, runs with the wrong arguments and succeeds.
-
-                ## Example
-
-                ```yaml
-                stages:
-                  train:
-                    cmd: |
-                      python train.py \\
-                        --epochs 10
-                ```
-
-                Fixed, either folded (`>` joins the lines with spaces into one command):
-
-                ```yaml
-                    cmd: >
-                      python train.py
-                      --epochs 10
-                ```
-
-                or as a list of complete commands (`cmd: [python prepare.py, python train.py --epochs 10]`),
-                or with the logic moved into a script that the stage lists in its `deps`.
-                """;
     }
 }

@@ -12,24 +12,14 @@ import java.util.Set;
  * separate shells.
  */
 public final class CmdLineStateRule extends Rule {
+    public CmdLineStateRule() {
+        super("cmd-line-state", Severity.WARNING,
+                "A line of a multi-line `cmd` only sets shell state (`cd`, `export`, `source`, `X=1`) that the"
+                        + " next lines do not see");
+    }
+
     private static final Set<String> STATE = Set.of("cd", "pushd", "popd", "export", "source", ".", "unset",
             "alias", "umask", "ulimit", "shopt", "declare", "typeset", "readonly");
-
-    @Override
-    public String id() {
-        return "cmd-line-state";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String summary() {
-        return "A line of a multi-line `cmd` only sets shell state (`cd`, `export`, `source`, `X=1`) that the next "
-                + "lines do not see";
-    }
 
     @Override
     public void check(RuleContext ctx) {
@@ -86,44 +76,5 @@ public final class CmdLineStateRule extends Rule {
         if (w.equals("export")) return "exports a variable";
         if (STATE.contains(w)) return "changes shell state (`" + w + "`)";
         return null;
-    }
-
-    @Override
-    public String docs() {
-        return """
-                ## What it flags
-
-                A command of a `cmd` with several commands (a multi-line string, or a list) — other than the
-                last — that does nothing but change the state of its shell: `cd dir`, `export VAR=...`, `VAR=...`
-                alone, `source venv/bin/activate`, `. env.sh`, `conda activate env`, `pushd`, `umask`, ...
-
-                ## Why it matters
-
-                DVC runs every line of a string `cmd` (and every item of a list `cmd`) as a **separate shell
-                process** (`sh -c <line>`, DVC PR #5194). What one line changes in its shell is gone
-                when it exits:
-
-                - after `cd src`, the next line still runs in the stage's `wdir`, so its relative paths point
-                  elsewhere;
-                - after `export SEED=1` or `SEED=1`, the next line does not see `SEED`;
-                - after `source .venv/bin/activate` or `conda activate env`, the next line runs with the
-                  interpreter and packages of whatever environment `dvc` was started in.
-
-                The stage may still succeed, with the wrong directory, variables or environment.
-
-                ## Example
-
-                ```yaml
-                stages:
-                  train:
-                    cmd: |
-                      cd src
-                      python train.py
-                ```
-
-                Fixed: keep the state change and the command in one line (`cmd: cd src && python train.py`),
-                or use `wdir: src` (and write the stage's paths relative to it), or move the commands into a
-                script.
-                """;
     }
 }

@@ -19,20 +19,10 @@ import java.util.Map;
  * (no {@code .dir} suffix, no {@code nfiles}); and, as information, file entries still hashed the 2.x way.
  */
 public final class DirHashRule extends Rule {
-    @Override
-    public String id() {
-        return "dir-hash";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String summary() {
-        return "dvc.lock entry with legacy (DVC 2.x) or hand-edited hashing: no `hash: md5`, no `.dir` suffix "
-                + "or no `nfiles` on a directory";
+    public DirHashRule() {
+        super("dir-hash", Severity.WARNING,
+                "dvc.lock entry with legacy (DVC 2.x) or hand-edited hashing: no `hash: md5`, no `.dir` suffix"
+                        + " or no `nfiles` on a directory");
     }
 
     @Override
@@ -116,69 +106,5 @@ public final class DirHashRule extends Rule {
         } catch (RuntimeException ex) {
             return false;
         }
-    }
-
-    @Override
-    public String docs() {
-        return """
-                ## What it flags
-
-                Entries of `dvc.lock` (deps and outs) whose hashing is not what DVC 3 writes:
-
-                - a **directory** entry (its `md5` ends in `.dir`, it has `nfiles`, its path ends in `/`, or the
-                  path is a folder on disk) that lacks `hash: md5`, lacks the `.dir` suffix of its `md5`, or
-                  lacks `nfiles` — reported as a warning, per entry, naming the stage, the path and what is
-                  missing;
-                - **file** entries that lack `hash: md5` — reported once per `dvc.lock` as information, with the
-                  number of such entries.
-
-                ## Why it matters
-
-                DVC 3 writes `hash: md5` on every dep and out, a directory's `md5` with a `.dir` suffix, and
-                its `size` and `nfiles`. An entry without `hash` is a DVC 2.x entry: DVC 3 keeps comparing it
-                with the 2.x algorithm (`md5-dos2unix`: CRLF line endings of text files are turned into LF
-                before hashing, so line-ending-only edits are invisible) and rewrites it with `hash: md5`
-                only when the content changes. Locks therefore mix both kinds for a long time.
-
-                For a **directory** that matters more: its `.dir` listing and every file object of a 2.x entry
-                live in the 2.x cache layout (`.dvc/cache/<xx>/...`). The first change to any file of the
-                directory makes DVC 3 rehash the *whole* directory with plain md5 and store every file again
-                under `.dvc/cache/files/md5/`, so the cache and the remote hold the directory twice. A `.dir` hash
-                without the suffix does not equal the hash DVC computes for the directory (`<md5>.dir`), so
-                `dvc status` reports it modified and the next `dvc repro` reruns the stage; a missing
-                `nfiles` only happens when the lock was edited by hand (`dvc commit -f <stage>` or `dvc repro`
-                writes the entry again).
-                `dvc cache migrate --dvc-files` moves the 2.x cache objects and rewrites every legacy entry
-                with `hash: md5` (a plain `dvc commit` does not: DVC upgrades a legacy entry only when its
-                content changed).
-
-                File entries without `hash: md5` are reported as information only: DVC 3 reads them
-                correctly, and they are upgraded the next time the file changes.
-
-                ## Example
-
-                ```yaml
-                schema: '2.0'
-                stages:
-                  prepare:
-                    cmd: python prepare.py
-                    outs:
-                    - path: data/prepared
-                      md5: 153aad06d376b6595932470e459ef42a.dir
-                      size: 8437363
-                      nfiles: 2
-                ```
-
-                Fixed (as `dvc cache migrate --dvc-files` writes it, for a directory without CRLF text files):
-
-                ```yaml
-                    outs:
-                    - path: data/prepared
-                      hash: md5
-                      md5: 153aad06d376b6595932470e459ef42a.dir
-                      size: 8437363
-                      nfiles: 2
-                ```
-                """;
     }
 }

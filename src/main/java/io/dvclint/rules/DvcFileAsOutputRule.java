@@ -8,19 +8,9 @@ import java.util.List;
 
 /** {@code dvc-file-as-output}: a .dvc file or dvc.yaml named as an output or dependency. */
 public final class DvcFileAsOutputRule extends Rule {
-    @Override
-    public String id() {
-        return "dvc-file-as-output";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String summary() {
-        return "A `.dvc` file or `dvc.yaml` named as an output or dependency (DVC refuses to load the stage)";
+    public DvcFileAsOutputRule() {
+        super("dvc-file-as-output", Severity.ERROR,
+                "A `.dvc` file or `dvc.yaml` named as an output or dependency (DVC refuses to load the stage)");
     }
 
     /** DVC's {@code is_valid_filename}: ends with ".dvc" or is named "dvc.yaml". */
@@ -47,40 +37,5 @@ public final class DvcFileAsOutputRule extends Rule {
                 }
             }
         }
-    }
-
-    @Override
-    public String docs() {
-        return """
-                ## What it flags
-
-                An `outs`/`metrics`/`plots` or `deps` path that ends in `.dvc` or whose file name is `dvc.yaml`
-                — DVC's own test (`dvc/dvcfile.py:is_valid_filename`), which also matches the `.dvc` folder.
-
-                ## Why it matters
-
-                DVC checks every output and dependency path when it loads a stage and fails with
-                `OutputIsStageFileError` "DVC file '{path}' cannot be an output." (or the dependency variant
-                "... cannot be a dependency."). The whole `dvc.yaml` then fails to load: `dvc repro`, `dvc
-                status` and `dvc dag` all stop. A `.dvc` file is metadata about data: depend on the data itself,
-                whose stage (`dvc add`) DVC links into the DAG automatically.
-
-                ## Example
-
-                ```yaml
-                stages:
-                  train:
-                    cmd: python train.py
-                    deps:
-                      - data/raw.csv.dvc
-                ```
-
-                Fixed:
-
-                ```yaml
-                    deps:
-                      - data/raw.csv
-                ```
-                """;
     }
 }

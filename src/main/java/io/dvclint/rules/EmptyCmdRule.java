@@ -6,19 +6,9 @@ import java.util.List;
 
 /** {@code empty-cmd}: a stage whose command is empty, so DVC never runs anything for it. */
 public final class EmptyCmdRule extends Rule {
-    @Override
-    public String id() {
-        return "empty-cmd";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String summary() {
-        return "Stage with an empty `cmd`: DVC never runs it and treats its outputs as data sources";
+    public EmptyCmdRule() {
+        super("empty-cmd", Severity.ERROR,
+                "Stage with an empty `cmd`: DVC never runs it and treats its outputs as data sources");
     }
 
     @Override
@@ -34,41 +24,5 @@ public final class EmptyCmdRule extends Rule {
                         "write the command that produces its outputs", List.of());
             }
         }
-    }
-
-    @Override
-    public String docs() {
-        return """
-                ## What it flags
-
-                `cmd: ""`, `cmd: []`, or a command made only of white space.
-
-                ## Why it matters
-
-                The schema only requires `cmd` to be present. DVC decides whether to run a stage with
-                `if self.cmd`: an empty string or list is falsy, so `dvc repro` does not run anything and
-                instead "verifies" the stage like a `.dvc` data source (failing with `missing data 'source'` when
-                an output does not exist). An empty command also means the stage is not a callback stage and
-                its lock entry is rewritten from whatever is in the workspace. A white-space-only command runs
-                a shell that does nothing. Either way the outputs are never produced by the pipeline.
-
-                ## Example
-
-                ```yaml
-                stages:
-                  train:
-                    cmd: ""
-                    outs: [model.pkl]
-                ```
-
-                Fixed:
-
-                ```yaml
-                stages:
-                  train:
-                    cmd: python train.py
-                    outs: [model.pkl]
-                ```
-                """;
     }
 }

@@ -1,5 +1,6 @@
 package io.dvclint.rules;
 
+import io.dvclint.findings.Severity;
 import io.dvclint.graph.GraphProblem;
 import io.dvclint.graph.PipelineGraph;
 import java.util.List;
@@ -9,6 +10,10 @@ import java.util.List;
  * each reports the {@link GraphProblem}s of one kind, all of them at once where DVC stops at the first.
  */
 abstract class GraphProblemRule extends Rule {
+    GraphProblemRule(String id, Severity severity, String summary) {
+        super(id, severity, summary);
+    }
+
     abstract GraphProblem.Kind kind();
 
     @Override

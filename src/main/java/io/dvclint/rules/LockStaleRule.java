@@ -30,24 +30,14 @@ import java.util.Set;
  * entry, and lock entries of stages that no longer exist.
  */
 public final class LockStaleRule extends Rule {
+    public LockStaleRule() {
+        super("lock-stale", Severity.INFO,
+                "dvc.lock is out of date with dvc.yaml or the params files (the stage reruns on `dvc repro`)");
+    }
+
     private static final int MAX_VALUE = 40;
     /** Above this many stages "did you mean" costs more than it helps (edit distances to every name). */
     private static final int SUGGEST_MAX = 100;
-
-    @Override
-    public String id() {
-        return "lock-stale";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.INFO;
-    }
-
-    @Override
-    public String summary() {
-        return "dvc.lock is out of date with dvc.yaml or the params files (the stage reruns on `dvc repro`)";
-    }
 
     @Override
     public void check(RuleContext ctx) {
@@ -188,55 +178,5 @@ public final class LockStaleRule extends Rule {
 
     private static String shorten(String s) {
         return s.length() <= MAX_VALUE ? s : s.substring(0, MAX_VALUE - 3) + "...";
-    }
-
-    @Override
-    public String docs() {
-        return """
-                ## What it flags
-
-                What `dvc.lock` already tells about a stage, without hashing any data:
-
-                - a stage with **no entry** in `dvc.lock` (never reproduced, or renamed since);
-                - a locked `cmd` different from the current one — compared exactly as DVC does (a string and
-                  a list differ, the trailing newline of a `|` block counts);
-                - a locked **param value** different from the params file, compared with Python equality as DVC
-                  does (`1 == 1.0 == true`, `"1" != 1`, mappings and lists compared deeply); only the keys
-                  the stage declares, and for a wholly tracked file the keys of the file and of the lock;
-                - a declared dependency, output (`outs`, `metrics`, `plots`) or param **missing from the
-                  lock entry** (added to `dvc.yaml` after the last run) and locked params no longer in the
-                  file;
-                - a `dvc.lock` entry for a stage that is **no longer in `dvc.yaml`** (reported in `dvc.lock`).
-
-                One finding per stage lists all its reasons. A `dvc.yaml` without any `dvc.lock` gets a single
-                finding saying the pipeline has never been reproduced, instead of one per stage — and only in a
-                DVC repository (a `.dvc/` folder at the project root): outside one, DVC cannot have run it, and
-                the files are more likely a fragment copied without their lock.
-
-                ## Why it matters
-
-                These are exactly the checks of DVC's "changed?" test that need no data: `dvc status` reports
-                such a stage as changed and `dvc repro` reruns it (DVC issue #5369 asks for this kind of
-                check). Committing a `dvc.yaml` or `params.yaml` edit without the `dvc.lock` that `dvc repro`
-                writes leaves the repository claiming results that the committed pipeline did not produce.
-
-                Removing a dependency, output or param from `dvc.yaml` does not make a stage changed for DVC,
-                so those are not reported. Entries of removed stages stay in `dvc.lock` forever (DVC keeps
-                them when it rewrites the file); they are harmless but misleading.
-
-                Changes of file contents (data, code) are not detected here: that needs hashing, which is what
-                `dvc status` does.
-
-                ## Example
-
-                ```yaml
-                # dvc.yaml                          # dvc.lock
-                stages:                             stages:
-                  train:                              train:
-                    cmd: python train.py --lr 0.1       cmd: python train.py --lr 0.01
-                ```
-
-                Fixed: run `dvc repro train` and commit the updated `dvc.lock`.
-                """;
     }
 }

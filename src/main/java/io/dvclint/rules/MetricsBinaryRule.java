@@ -13,27 +13,17 @@ import java.util.Set;
 
 /** {@code metrics-binary}: a stage metrics output that is a binary file, which DVC refuses after the command ran. */
 public final class MetricsBinaryRule extends Rule {
+    public MetricsBinaryRule() {
+        super("metrics-binary", Severity.WARNING,
+                "Binary file under `metrics:` (DVC fails the stage after running it: \"binary file ... cannot"
+                        + " be used as metrics\")");
+    }
+
     /** Suffixes of formats that are binary by construction. */
     private static final Set<String> BINARY = Set.of("png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "webp",
             "pdf", "pkl", "pickle", "joblib", "sav", "h5", "hdf5", "keras", "pt", "pth", "ckpt", "safetensors", "onnx",
             "npy", "npz", "parquet", "feather", "arrow", "orc", "avro", "zip", "gz", "tgz", "bz2", "xz", "zst", "7z",
             "tar", "db", "sqlite", "sqlite3", "xlsx", "xls", "bin", "model", "tflite", "pb");
-
-    @Override
-    public String id() {
-        return "metrics-binary";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String summary() {
-        return "Binary file under `metrics:` (DVC fails the stage after running it: \"binary file ... cannot be used "
-                + "as metrics\")";
-    }
 
     @Override
     public void check(RuleContext ctx) {
@@ -83,48 +73,5 @@ public final class MetricsBinaryRule extends Rule {
             if (!text) nontext++;
         }
         return (double) nontext / block.length <= 0.30;
-    }
-
-    @Override
-    public String docs() {
-        return """
-                ## What it flags
-
-                An entry of a stage's `metrics:` list that is a binary file: an existing file that fails DVC's
-                text test (reported as an error), or a path with the suffix of a binary format — images
-                (`.png`, `.jpg`, ...), pickles and model files (`.pkl`, `.joblib`, `.h5`, `.pt`, `.onnx`, ...),
-                arrays and tables (`.npy`, `.parquet`, `.feather`, ...), archives, databases, `.pdf`,
-                `.xlsx` (reported as a warning while the file does not exist yet).
-
-                ## Why it matters
-
-                When it saves a stage, DVC verifies every metrics output (`Output.verify_metric`): a file whose
-                first 512 bytes contain a NUL byte, or more than 30% of bytes outside printable ASCII and
-                `\\n \\r \\t \\f \\b`, fails with `binary file '<path>' cannot be used as metrics.`. That
-                happens after the command ran, so `dvc repro` reports the stage as failed, does not write its
-                lock entry, and the next `dvc repro` runs it again. Metrics must be JSON, YAML or TOML
-                (`dvc metrics show` reads nothing else); images belong under `plots:`, models and data under
-                `outs:`.
-
-                ## Example
-
-                ```yaml
-                stages:
-                  evaluate:
-                    cmd: python evaluate.py
-                    metrics:
-                      - confusion.png
-                      - scores.json
-                ```
-
-                Fixed:
-
-                ```yaml
-                    metrics:
-                      - scores.json
-                    plots:
-                      - confusion.png
-                ```
-                """;
     }
 }

@@ -9,19 +9,9 @@ import java.util.List;
 
 /** {@code missing-dependency}: a dep that is not on disk, produced by no stage and tracked by no .dvc file. */
 public final class MissingDependencyRule extends Rule {
-    @Override
-    public String id() {
-        return "missing-dependency";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String summary() {
-        return "Dependency that does not exist, is produced by no stage and tracked by no `.dvc` file";
+    public MissingDependencyRule() {
+        super("missing-dependency", Severity.WARNING,
+                "Dependency that does not exist, is produced by no stage and tracked by no `.dvc` file");
     }
 
     @Override
@@ -59,58 +49,5 @@ public final class MissingDependencyRule extends Rule {
         } catch (RuntimeException e) {
             return true;
         }
-    }
-
-    @Override
-    public String docs() {
-        return """
-                ## What it flags
-
-                A `deps` path that does not exist on disk, is not an output of any stage (equal to, inside or
-                containing one), and is not tracked by a `.dvc` file. Remote dependencies (`s3://`, `https://`,
-                `remote://`, `ds://`, ...) and paths with unresolved `${...}` are skipped, and nothing is reported
-                while a `dvc.yaml` of the project fails to load or to resolve its templating (the stages it would
-                define, and so the producers, are unknown).
-
-                ## Why it matters
-
-                Before running a stage, DVC hashes its dependencies. A dependency that does not exist fails
-                the stage with `dependency 'x' does not exist` (or a raw `No such file or directory` for stages
-                eligible for the run-cache) — and it fails only after DVC deleted the stage's outputs. `dvc
-                status` shows it as `deleted`. Nothing in the project can recreate it: no stage writes it, and
-                `dvc pull` / `dvc checkout` cannot restore it because no `.dvc` file tracks it.
-
-                Typical causes: a typo or a renamed file, a path written relative to the project root while
-                the stage has a `wdir`, data that was added to Git's `.gitignore` but never `dvc add`ed, or an
-                output of a stage that was removed.
-
-                A project checked out without its data (a fresh clone before `dvc pull`) has no missing
-                dependencies by this rule as long as each dependency is produced by a stage or tracked by a
-                `.dvc` file. A dependency that is meant to be provided by hand before running (downloaded by a
-                script outside DVC, a symlink created per machine) is reported; suppress the finding for it.
-
-                ## Example
-
-                ```yaml
-                stages:
-                  train:
-                    cmd: python train.py
-                    deps:
-                      - train.py
-                      - data/train.csv    # no such file, no stage writes it, no data/train.csv.dvc
-                ```
-
-                Fixed: `dvc add data/train.csv` (commit `data/train.csv.dvc`), or add the stage producing it:
-
-                ```yaml
-                stages:
-                  download:
-                    cmd: python download.py
-                    deps: [download.py]
-                    outs: [data/train.csv]
-                  train:
-                    ...
-                ```
-                """;
     }
 }

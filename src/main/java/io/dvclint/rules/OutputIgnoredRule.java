@@ -10,19 +10,9 @@ import java.util.Optional;
 
 /** {@code output-ignored}: an output DVC's .dvcignore rules (or its built-in ones) ignore. */
 public final class OutputIgnoredRule extends Rule {
-    @Override
-    public String id() {
-        return "output-ignored";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.ERROR;
-    }
-
-    @Override
-    public String summary() {
-        return "An output inside .git or .dvc, or matched by .dvcignore (DVC refuses to load the stage)";
+    public OutputIgnoredRule() {
+        super("output-ignored", Severity.ERROR,
+                "An output inside .git or .dvc, or matched by .dvcignore (DVC refuses to load the stage)");
     }
 
     @Override
@@ -41,38 +31,5 @@ public final class OutputIgnoredRule extends Rule {
                         List.of());
             }
         }
-    }
-
-    @Override
-    public String docs() {
-        return """
-                ## What it flags
-
-                An output (`outs`, `metrics`, `plots`) whose path DVC ignores: inside `.git`, `.hg` or `.dvc`
-                (DVC's built-in ignore patterns), or matched by a `.dvcignore` file (gitwildmatch patterns, one
-                file per folder, applying to that folder and below).
-
-                ## Why it matters
-
-                DVC checks every output path when it loads a stage and raises `OutputIsIgnoredError`
-                ("Path '/abs/path' is ignored by .dvcignore:3:data/") — refusing the whole pipeline. Dependencies
-                are not checked this way.
-
-                ## Example
-
-                ```
-                # .dvcignore
-                logs/
-                ```
-
-                ```yaml
-                stages:
-                  train:
-                    cmd: python train.py
-                    outs: [logs/train.log]
-                ```
-
-                Fix: narrow the `.dvcignore` pattern, or write the output outside the ignored folder.
-                """;
     }
 }

@@ -21,30 +21,15 @@ import java.util.regex.Pattern;
 
 /** {@code param-as-dependency}: {@code deps: [params.yaml:train]}, a params key written as a file dependency. */
 public final class ParamAsDependencyRule extends Rule {
+    public ParamAsDependencyRule() {
+        super("param-as-dependency", Severity.WARNING,
+                "`params.yaml:key` written under `deps:` (a file path that does not exist) instead of `params:`", true);
+    }
+
     /** Compiled on first use: only a dependency with a ':' can have the form. */
     private static final class Form {
         static final Pattern FORM = Pattern.compile(
                 "(?<file>[^:]+\\.(?:yaml|yml|json|toml|py)):(?<keys>[^/\\\\:]+)", Pattern.CASE_INSENSITIVE);
-    }
-
-    @Override
-    public String id() {
-        return "param-as-dependency";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String summary() {
-        return "`params.yaml:key` written under `deps:` (a file path that does not exist) instead of `params:`";
-    }
-
-    @Override
-    public boolean fixable() {
-        return true;
     }
 
     @Override
@@ -160,55 +145,5 @@ public final class ParamAsDependencyRule extends Rule {
     /** A file name as a YAML key, quoted when plain style could misread it. */
     private static String flowKey(String file) {
         return file.matches("[A-Za-z0-9_./-]+") ? file : "'" + file.replace("'", "''") + "'";
-    }
-
-    @Override
-    public String docs() {
-        return """
-                ## What it flags
-
-                A `deps` entry of the form `file.yaml:key` (or `file.json:a,b`, `.yml`, `.toml`, `.py`) that
-                does not exist as a file — the command-line syntax of `dvc stage add -p params.yaml:train`
-                copied into `dvc.yaml`. A plain `params.yaml` dependency is not flagged: depending on the whole
-                file is legitimate.
-
-                ## Why it matters
-
-                In `dvc.yaml`, everything under `deps:` is a path. DVC reads `params.yaml:train` as a file of
-                that name, `dvc status` shows it as `deleted`, and `dvc repro` fails on the missing dependency
-                (`dependency 'params.yaml:train' does not exist`, or a raw `No such file or directory` for stages
-                eligible for the run-cache) — after the stage's outputs were already deleted. The `file:key` syntax exists only on the command
-                line; in `dvc.yaml` parameters go under `params:` — `- train` for a key of the stage's
-                `params.yaml`, `- other.yaml: [train]` for another file. Parameters listed there are tracked
-                key by key: changing `train.lr` reruns the stage, changing an unrelated key does not.
-
-                It is a warning, not an error, because DVC loads the pipeline without complaint; the failure
-                comes only when the stage is reproduced. Raise it with `rules: {param-as-dependency:
-                {severity: error}}` in `.dvclint.yaml` to make commits fail on it.
-
-                ## Example
-
-                ```yaml
-                stages:
-                  train:
-                    cmd: python train.py
-                    deps:
-                      - train.py
-                      - params.yaml:train
-                ```
-
-                Fixed (`dvclint lint --fix` does this; it creates `params:` when missing, and skips keys the
-                stage already lists):
-
-                ```yaml
-                stages:
-                  train:
-                    cmd: python train.py
-                    deps:
-                      - train.py
-                    params:
-                      - train
-                ```
-                """;
     }
 }

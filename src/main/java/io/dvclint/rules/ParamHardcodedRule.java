@@ -20,25 +20,15 @@ import java.util.regex.Pattern;
 
 /** {@code param-hardcoded}: a command passes {@code --epochs 10} while the params file says {@code train.epochs: 10}. */
 public final class ParamHardcodedRule extends Rule {
+    public ParamHardcodedRule() {
+        super("param-hardcoded", Severity.INFO,
+                "A command passes a literal equal to a parameter of the same name (`--epochs 10`) instead of `${...}`");
+    }
+
     /** Compiled on first use: only commands with {@code --option}s need them. */
     private static final class Literals {
         static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]+");
         static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    }
-
-    @Override
-    public String id() {
-        return "param-hardcoded";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.INFO;
-    }
-
-    @Override
-    public String summary() {
-        return "A command passes a literal equal to a parameter of the same name (`--epochs 10`) instead of `${...}`";
     }
 
     private record Leaf(String key, Object value, Path file, String fileName) {
@@ -167,53 +157,5 @@ public final class ParamHardcodedRule extends Rule {
         String t = YamlEdits.textOf(src, sc);
         if (t == null || !t.equals(sc.value())) return sc.pos();
         return new Pos(sc.pos().line(), sc.pos().col() + t.codePointCount(0, offset));
-    }
-
-    @Override
-    public String docs() {
-        return """
-                ## What it flags
-
-                A `--name value` or `--name=value` option in a stage's `cmd` whose value equals a parameter
-                with the same name (its last key segment; `-` and `_` count as equal) in a params file the stage
-                can read — the files it declares under `params:` and the `params.yaml` of its wdir. When several
-                parameters have that name, only one the stage declares is compared (none or several: nothing is
-                reported, the match would be a guess). Values are
-                compared as Python prints them, numbers by value (`1e-3` equals `0.001`). Options whose value
-                already comes from `${...}` are not flagged.
-
-                ## Why it matters
-
-                The value is written twice. When someone tunes `train.epochs` in `params.yaml`, the command keeps
-                passing `--epochs 10`: the stage reruns if it declares the parameter, but trains with the old
-                value, and `dvc params diff` / `dvc exp show` report a value the model never saw. With
-                `${train.epochs}` DVC puts the current value in the command, and since the command changes,
-                the stage reruns.
-
-                ## Example
-
-                ```yaml
-                # params.yaml
-                train:
-                  epochs: 10
-                ```
-
-                ```yaml
-                stages:
-                  train:
-                    cmd: python train.py --epochs 10
-                ```
-
-                Fixed:
-
-                ```yaml
-                stages:
-                  train:
-                    cmd: python train.py --epochs ${train.epochs}
-                ```
-
-                `${...}` reads the `params.yaml` next to `dvc.yaml` (and files listed under `vars:`); a
-                parameter of another file needs that file under `vars:` first.
-                """;
     }
 }

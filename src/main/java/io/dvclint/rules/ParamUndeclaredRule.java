@@ -27,24 +27,10 @@ import java.util.Set;
 
 /** {@code param-undeclared}: a stage's script reads a params key the stage does not declare. */
 public final class ParamUndeclaredRule extends Rule {
-    @Override
-    public String id() {
-        return "param-undeclared";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String summary() {
-        return "A stage's script reads a params key the stage does not declare: changing it does not rerun the stage";
-    }
-
-    @Override
-    public boolean fixable() {
-        return true;
+    public ParamUndeclaredRule() {
+        super("param-undeclared", Severity.WARNING,
+                "A stage's script reads a params key the stage does not declare: changing it does not rerun the stage",
+                true);
     }
 
     @Override
@@ -295,80 +281,5 @@ public final class ParamUndeclaredRule extends Rule {
     /** A key or file name as a YAML scalar, quoted when plain style could misread it. */
     private static String quote(String s) {
         return s.matches("[A-Za-z0-9_][A-Za-z0-9_./-]*") ? s : "'" + s.replace("'", "''") + "'";
-    }
-
-    @Override
-    public String docs() {
-        return """
-                ## What it flags
-
-                A stage whose script reads a key of a params file that the stage does not declare under
-                `params:` (neither the key, nor a section holding it, nor the whole file).
-
-                The scripts are found from the stage's commands: `python [options] src/train.py`,
-                `python -m pkg.mod` (`pkg/mod.py`), `./train.py`, `Rscript x.R`, and the scripts that
-                `bash x.sh` / `./x.sh` run, behind `uv run`, `poetry run` and the like, after `VAR=value`
-                assignments and `cd dir &&`. Only files inside the project are read.
-
-                In shell scripts: a line that names one of the stage's params files and a word that is the last
-                segment of exactly one of its keys, e.g. `grep -E '^  (learning_rate|epochs):' params.yaml` reads
-                `train.learning_rate` and `train.epochs`.
-
-                In R scripts: a variable assigned `yaml::read_yaml("params.yaml")` (or `yaml.load_file`,
-                `read_json`, `fromJSON`), then read as `params$train$epochs` or `params[["train"]][["epochs"]]`.
-
-                In Python scripts the reads recognised are, precision first:
-
-                - `yaml.safe_load(open("params.yaml"))["train"]["epochs"]`, and a load (`yaml.safe_load`,
-                  `json.load`, `toml.load`, `tomllib.load`, `OmegaConf.load`, `Box.from_yaml`, `read_yaml`, any `...load...`
-                  call) of a params file named by a literal, a variable holding its path, or an `open()` handle
-                  of it, assigned to a variable that is subscripted later: `params["train"]["lr"]`,
-                  `params.get("train")`;
-                - a part assigned to a variable (`tp = params["train"]`, then `tp["lr"]`; used whole, as in
-                  `Model(**tp)`, it counts as reading all of `train`);
-                - attribute access on OmegaConf / Box / EasyDict objects: `cfg.train.lr`;
-                - `dvc.api.params_show()["train"]["lr"]`, and the same through a project helper called without
-                  arguments, `load_params()` or `read_params()` (looked up in every params file of the stage).
-
-                Only keys that exist in the params file are reported; the file must be one the stage can read
-                (a file it declares, the `params.yaml` of its wdir, or a params file another stage declares). Not
-                reported either: keys the stage's own `${...}` reads (a change changes the command, which reruns
-                the stage) and files the stage lists under `deps:` (any change of the file reruns it). Frozen
-                stages are skipped. Keys read through a computed name
-                (`params[name]`), paths passed on the command line, or helper functions defined elsewhere are not
-                followed.
-
-                ## Why it matters
-
-                DVC reruns a stage when a parameter it *declares* changes; it knows nothing about what the code
-                reads. A key read but not declared can be changed without any effect on `dvc repro`: the stage
-                is reported up to date and the model keeps being trained with the old value, while
-                `params.yaml` in Git shows the new one. This is the most common silent failure of DVC pipelines.
-
-                ## Example
-
-                ```python
-                # src/train.py
-                params = yaml.safe_load(open("params.yaml"))
-                epochs = params["train"]["epochs"]
-                ```
-
-                ```yaml
-                stages:
-                  train:
-                    cmd: python src/train.py
-                    params:
-                      - train.learning_rate   # flagged here: train.epochs is read, not declared
-                ```
-
-                Fixed (`dvclint lint --fix` adds the key, creating `params:` when missing; a key of another
-                file is added as `- other.yaml: [key]` or to that file's existing entry):
-
-                ```yaml
-                    params:
-                      - train.learning_rate
-                      - train.epochs
-                ```
-                """;
     }
 }

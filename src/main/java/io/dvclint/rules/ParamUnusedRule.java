@@ -26,19 +26,9 @@ import java.util.Set;
 
 /** {@code param-unused}: a key of a params file that no stage tracks and no {@code ${...}} reads. */
 public final class ParamUnusedRule extends Rule {
-    @Override
-    public String id() {
-        return "param-unused";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String summary() {
-        return "A params file key that no stage declares and no `${...}` reads: changing it reruns nothing";
+    public ParamUnusedRule() {
+        super("param-unused", Severity.WARNING,
+                "A params file key that no stage declares and no `${...}` reads: changing it reruns nothing");
     }
 
     @Override
@@ -147,70 +137,5 @@ public final class ParamUnusedRule extends Rule {
                     + " of " + name + " is not used by any stage: no stage declares it under params: and no ${...} "
                     + "reads it, so changing it reruns nothing" + note});
         }
-    }
-
-    @Override
-    public String docs() {
-        return """
-                ## What it flags
-
-                A key of a params file that nothing in the pipeline depends on: no stage lists it (or a section
-                holding it) under `params:`, no stage tracks the whole file, and no `${...}` in any `dvc.yaml`
-                reads it. The files checked are the params files of which at least one stage declares a key:
-                a file that no stage lists keys of is not used for parameter tracking at all (it may be a `vars`
-                source, or configuration the code reads on purpose without tracking), and flagging every key of it
-                would say nothing useful.
-
-                Keys are reported at the highest level where nothing is used: a section none of whose keys is
-                used is reported once; in a section where some keys are used, each unused key (or unused
-                sub-section) is reported. Declaring `train` covers `train.lr`; declaring `train.lr` covers only
-                that key, so `train.epochs` next to it is still reported.
-
-                At most 20 keys are listed per file, then one finding counts the rest (option `max-per-file`,
-                0 for no limit):
-
-                ```yaml
-                rules:
-                  param-unused:
-                    options: {max-per-file: 0}
-                ```
-
-                Files a stage lists under `deps:` (or inside a folder it lists) are skipped: any change of them
-                reruns that stage. Files produced by a stage are skipped, and nothing is reported while a `dvc.yaml` fails to load
-                (what it would declare is unknown).
-
-                ## Why it matters
-
-                DVC decides whether a stage is stale from the parameters it declares, and only those: changing
-                an undeclared key of `params.yaml` reruns nothing (DVC issue #9500). If the training code does
-                read it, `dvc repro` reports everything up to date and the model silently keeps the old value —
-                the classic "I changed the learning rate and nothing happened". If no code reads it, it is dead
-                configuration that misleads whoever tunes it.
-
-                Listing the file in the top-level `params:` of `dvc.yaml` only makes `dvc params show` display it;
-                such keys are still reported (the message says so), since a change still reruns nothing.
-
-                ## Example
-
-                ```yaml
-                # params.yaml
-                train:
-                  learning_rate: 0.001
-                  epochs: 10        # flagged: parameter 'train.epochs'
-                preprocess:         # flagged once: section 'preprocess'
-                  test_split: 0.2
-                ```
-
-                ```yaml
-                stages:
-                  train:
-                    cmd: python src/train.py
-                    params:
-                      - train.learning_rate
-                ```
-
-                Fixed: declare what the code reads (`- train.epochs`, or `- train` for the whole section), and
-                delete keys nothing reads. The `param-undeclared` rule finds keys a stage's script reads.
-                """;
     }
 }

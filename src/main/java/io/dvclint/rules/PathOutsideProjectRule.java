@@ -10,19 +10,9 @@ import java.util.List;
 
 /** {@code path-outside-project}: a dep or out path that is absolute or leaves the project with {@code ..}. */
 public final class PathOutsideProjectRule extends Rule {
-    @Override
-    public String id() {
-        return "path-outside-project";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String summary() {
-        return "Dependency or output path that is absolute or escapes the project root";
+    public PathOutsideProjectRule() {
+        super("path-outside-project", Severity.WARNING,
+                "Dependency or output path that is absolute or escapes the project root");
     }
 
     @Override
@@ -61,42 +51,5 @@ public final class PathOutsideProjectRule extends Rule {
         }
         if (certainRoot && !abs.startsWith(root)) return "leaves the project root";
         return null;
-    }
-
-    @Override
-    public String docs() {
-        return """
-                ## What it flags
-
-                A `deps` entry or an `outs`/`metrics`/`plots` entry whose path is absolute (`/data/x`,
-                `C:\\\\data`) or, resolved against the stage's `wdir`, lies outside the project root
-                (`../shared/data.csv`). The `..` check needs a `.dvc/` folder at the project root: without one the
-                root is only a guess and only absolute paths are flagged. Remote URLs (`s3://`, `gs://`, `https://`, `remote://`, `ds://`, ...)
-                are not flagged: DVC handles those as external dependencies on purpose.
-
-                ## Why it matters
-
-                A pipeline is meant to be reproducible from a clone of the repository. An absolute path only
-                exists on the machine where it was written, even when it points inside the project today (it
-                breaks in any other checkout folder). A path outside the root is not versioned by Git or DVC,
-                so other clones cannot reproduce the stage, and its hash in `dvc.lock` changes with every
-                machine. For outputs it is worse: since DVC 3.0 saving a cached output outside the repository
-                fails ("Saving cached external output ... is not supported since DVC 3.0").
-
-                ## Example
-
-                ```yaml
-                stages:
-                  prepare:
-                    cmd: python prepare.py /mnt/raw/train.csv
-                    deps:
-                      - /mnt/raw/train.csv
-                    outs:
-                      - ../prepared
-                ```
-
-                Fixed: track the raw data in the project (`dvc import-url /mnt/raw/train.csv data/raw.csv`,
-                then depend on `data/raw.csv`) and write outputs inside the project.
-                """;
     }
 }

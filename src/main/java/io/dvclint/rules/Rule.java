@@ -3,27 +3,46 @@ package io.dvclint.rules;
 import io.dvclint.findings.Severity;
 
 /**
- * A lint rule: stable metadata (id, default severity, one-line summary, Markdown docs) next to its check. One
- * class per rule; the docs page {@code docs/rules/<id>.md} is generated from {@link #docs()}.
+ * A lint rule: its metadata, declared once in the subclass's constructor, next to its check. The long documentation
+ * of rule {@code id} is {@code docs/rules/<id>.md} (read by {@code dvclint explain}, SARIF and the docs index).
  */
 public abstract class Rule {
-    /** Stable kebab-case id, used in output, configuration and suppression comments. Never renamed. */
-    public abstract String id();
-
-    public abstract Severity defaultSeverity();
-
-    /** One line, no trailing period. */
-    public abstract String summary();
+    private final String id;
+    private final Severity severity;
+    private final String summary;
+    private final boolean fixable;
 
     /**
-     * Markdown body of the docs page: what it flags, why it matters (the DVC behaviour behind it), a flagged
-     * example and its fix. The generator adds the title, the metadata and the suppression section.
+     * @param id       stable kebab-case id, used in output, configuration and suppression comments; never renamed
+     * @param severity the severity of its findings unless configured otherwise
+     * @param summary  one line, no trailing period
+     * @param fixable  whether it offers certain fixes ({@code --fix})
      */
-    public abstract String docs();
+    protected Rule(String id, Severity severity, String summary, boolean fixable) {
+        this.id = id;
+        this.severity = severity;
+        this.summary = summary;
+        this.fixable = fixable;
+    }
 
-    /** Whether the rule offers certain fixes ({@code --fix}). */
-    public boolean fixable() {
-        return false;
+    protected Rule(String id, Severity severity, String summary) {
+        this(id, severity, summary, false);
+    }
+
+    public final String id() {
+        return id;
+    }
+
+    public final Severity defaultSeverity() {
+        return severity;
+    }
+
+    public final String summary() {
+        return summary;
+    }
+
+    public final boolean fixable() {
+        return fixable;
     }
 
     /** Who reports it: "rule" for checks run over the model, or the component that reports it. */
@@ -36,6 +55,6 @@ public abstract class Rule {
 
     @Override
     public String toString() {
-        return id();
+        return id;
     }
 }

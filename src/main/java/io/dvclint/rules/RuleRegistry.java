@@ -1,6 +1,7 @@
 package io.dvclint.rules;
 
 import io.dvclint.findings.Severity;
+import io.dvclint.format.RuleInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,39 +37,24 @@ public final class RuleRegistry {
     }
 
     /** The catalogue formatters (SARIF) describe rules with. */
-    public static List<io.dvclint.format.RuleInfo> catalog() {
-        List<io.dvclint.format.RuleInfo> out = new ArrayList<>();
+    public static List<RuleInfo> catalog() {
+        List<RuleInfo> out = new ArrayList<>();
         for (Rule r : all()) {
-            out.add(new io.dvclint.format.RuleInfo(r.id(), r.summary(), whatItFlags(r), r.defaultSeverity()));
+            out.add(new RuleInfo(r.id(), r.summary(), RuleDocs.whatItFlags(r), r.defaultSeverity()));
         }
         return out;
     }
 
-    /** The first paragraph of the rule's "What it flags" section (SARIF's fullDescription), else its summary. */
-    static String whatItFlags(Rule r) {
-        String docs = r.docs();
-        int at = docs == null ? -1 : docs.indexOf("## What it flags");
-        if (at < 0) return r.summary();
-        String rest = docs.substring(at + "## What it flags".length()).strip();
-        int end = rest.indexOf("\n\n");
-        String para = (end < 0 ? rest : rest.substring(0, end)).replaceAll("\\s+", " ").strip();
-        return para.isEmpty() ? r.summary() : para;
-    }
-
     private static void init() {
         List<Rule> list = new ArrayList<>();
-        list.add(new MetaRule("yaml-syntax", Severity.ERROR, "File is not valid UTF-8 YAML (DVC cannot parse it)",
-                "loader", LoaderDocs.YAML_SYNTAX));
-        list.add(new MetaRule("schema", Severity.ERROR, "dvc.yaml does not match DVC's schema",
-                "loader", LoaderDocs.SCHEMA));
-        list.add(new MetaRule("lock-schema", Severity.ERROR, "dvc.lock does not match DVC's lock file schema",
-                "loader", LoaderDocs.LOCK_SCHEMA));
+        list.add(new MetaRule("yaml-syntax", Severity.ERROR, "File is not valid UTF-8 YAML (DVC cannot parse it)", "loader"));
+        list.add(new MetaRule("schema", Severity.ERROR, "dvc.yaml does not match DVC's schema", "loader"));
+        list.add(new MetaRule("lock-schema", Severity.ERROR, "dvc.lock does not match DVC's lock file schema", "loader"));
         list.add(new MetaRule("template", Severity.ERROR, "`${...}` templating or foreach/matrix that DVC cannot "
-                + "resolve", "templating", LoaderDocs.TEMPLATE));
+                + "resolve", "templating"));
         list.add(new MetaRule("template-type", Severity.WARNING, "A templated value resolves to a type the field "
-                + "does not accept", "templating", LoaderDocs.TEMPLATE_TYPE));
-        list.add(new MetaRule("dvcignore", Severity.ERROR, "A .dvcignore pattern DVC cannot compile",
-                "loader", LoaderDocs.DVCIGNORE));
+                + "does not accept", "templating"));
+        list.add(new MetaRule("dvcignore", Severity.ERROR, "A .dvcignore pattern DVC cannot compile", "loader"));
         list.add(new CycleRule());
         list.add(new DuplicateOutputRule());
         list.add(new OverlappingOutputsRule());
@@ -94,12 +80,9 @@ public final class RuleRegistry {
         list.add(new LockStaleRule());
         list.add(new DirHashRule());
         list.add(new MetricsBinaryRule());
-        list.add(new MetaRule(Suppressions.UNKNOWN, Severity.WARNING, "Suppression comment names an unknown rule",
-                "suppressions", LoaderDocs.UNKNOWN_SUPPRESSION));
-        list.add(new MetaRule(Suppressions.UNUSED, Severity.INFO, "Suppression comment that suppressed nothing",
-                "suppressions", LoaderDocs.UNUSED_SUPPRESSION));
-        list.add(new MetaRule(RuleEngine.INTERNAL_ERROR, Severity.ERROR, "A rule crashed (a bug in dvclint)",
-                "engine", LoaderDocs.INTERNAL_ERROR));
+        list.add(new MetaRule(Suppressions.UNKNOWN, Severity.WARNING, "Suppression comment names an unknown rule", "suppressions"));
+        list.add(new MetaRule(Suppressions.UNUSED, Severity.INFO, "Suppression comment that suppressed nothing", "suppressions"));
+        list.add(new MetaRule(RuleEngine.INTERNAL_ERROR, Severity.ERROR, "A rule crashed (a bug in dvclint)", "engine"));
         Map<String, Rule> m = new LinkedHashMap<>();
         for (Rule r : list) {
             if (m.put(r.id(), r) != null) throw new IllegalStateException("duplicate rule id " + r.id());

@@ -21,6 +21,12 @@ import java.util.regex.Pattern;
 
 /** {@code script-not-in-deps}: the cmd runs a script of the project that the stage does not depend on. */
 public final class ScriptNotInDepsRule extends Rule {
+    public ScriptNotInDepsRule() {
+        super("script-not-in-deps", Severity.WARNING,
+                "`cmd` runs a script of the project that is not among the stage's `deps` (editing it reruns"
+                        + " nothing)", true);
+    }
+
     /** Compiled on first use: only Windows-style paths and {@code python -m} need them. */
     private static final class Forms {
         static final Pattern WINDOWS_PATH = Pattern.compile("[A-Za-z0-9_.\\\\/-]+");
@@ -39,26 +45,6 @@ public final class ScriptNotInDepsRule extends Rule {
             "--project", "--directory", "--env-file", "--extra", "--group", "--package", "-e", "--env",
             "--manifest-path", "--environment", "--cwd", "--only-group");
     private static final Set<String> PY_VALUE_OPTS = Set.of("-W", "-X", "-Q");
-
-    @Override
-    public String id() {
-        return "script-not-in-deps";
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-        return Severity.WARNING;
-    }
-
-    @Override
-    public String summary() {
-        return "`cmd` runs a script of the project that is not among the stage's `deps` (editing it reruns nothing)";
-    }
-
-    @Override
-    public boolean fixable() {
-        return true;
-    }
 
     /** A script a stage's cmd runs: as written in cmd, its absolute path, and the dep path naming it. */
     record Script(String written, Path abs, String dep) {
@@ -316,59 +302,5 @@ public final class ScriptNotInDepsRule extends Rule {
     private static String yamlItem(String dep) {
         return dep.matches("[A-Za-z0-9_./][A-Za-z0-9_./@+-]*") && !dep.equals(".") ? dep
                 : "'" + dep.replace("'", "''") + "'";
-    }
-
-    @Override
-    public String docs() {
-        return """
-                ## What it flags
-
-                A stage whose `cmd` runs a file of the project that is not among its `deps` (nor inside a
-                folder listed there). Recognised forms, after environment assignments (`CUDA_VISIBLE_DEVICES=0`),
-                wrappers (`time`, `nohup`, `env`, `uv run`, `poetry run`, `pipenv run`, `pdm run`, `conda run -n
-                env`, ...) and `cd dir &&` (the path is then taken relative to `dir`):
-
-                - `python src/train.py`, `python3 -u train.py`, `python -m pkg.train` (the module's file,
-                  `pkg/train.py` or `pkg/train/__main__.py`, relative to the directory the command runs in);
-                - `Rscript fit.R`, `bash run.sh`, `sh x.sh`, `node build.js`, `perl`, `ruby`, `julia`,
-                  `papermill nb.ipynb ...`, `jupyter nbconvert --execute nb.ipynb`;
-                - a script run by its path: `./run.sh`, `scripts/train.sh`.
-
-                Only files that exist, or that a stage produces, are reported: `python -m pytest` names an
-                installed module, not a file of the project. Inline code (`python -c`, `Rscript -e`, `bash -c`)
-                is not analysed.
-
-                ## Why it matters
-
-                DVC decides whether to rerun a stage from its `deps`, `params`, outputs and `cmd` text only —
-                not from what the command reads. If the script is not a dependency, editing it leaves the stage
-                "unchanged": `dvc repro` skips it, `dvc status` says everything is up to date, and the outputs in
-                the cache were produced by an older version of the code. Listing the script also adds it to the
-                run-cache key, so a cached result of another code version is never restored.
-
-                A script that another stage produces must be a dependency for a second reason: without it there
-                is no edge, and DVC may run this stage before the script is written.
-
-                ## Example
-
-                ```yaml
-                stages:
-                  train:
-                    cmd: python src/train.py data/prepared
-                    deps:
-                      - data/prepared
-                    outs:
-                      - model.pkl
-                ```
-
-                Fixed (`dvclint lint --fix` does this; it creates `deps:` when missing, following the style of
-                the stage's other lists; the path is relative to the stage's `wdir`):
-
-                ```yaml
-                    deps:
-                      - data/prepared
-                      - src/train.py
-                ```
-                """;
     }
 }

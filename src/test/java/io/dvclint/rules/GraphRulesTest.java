@@ -184,7 +184,7 @@ class GraphRulesTest {
 
     @Test
     void sarifFullDescriptionIsTheFirstParagraphOfWhatItFlags() {
-        String d = RuleRegistry.whatItFlags(new CycleRule());
+        String d = RuleDocs.whatItFlags(new CycleRule());
         assertTrue(d.startsWith("Every cycle in the stage graph"), d);
         assertTrue(!d.contains("##") && !d.contains("\n"), d);
     }

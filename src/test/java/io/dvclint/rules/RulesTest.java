@@ -128,23 +128,7 @@ class RulesTest {
     @Test
     void aCrashingRuleBecomesOneInternalErrorFinding() {
         write(dir, "dvc.yaml", stage(""));
-        Rule boom = new Rule() {
-            public String id() {
-                return "boom";
-            }
-
-            public Severity defaultSeverity() {
-                return Severity.ERROR;
-            }
-
-            public String summary() {
-                return "x";
-            }
-
-            public String docs() {
-                return "x";
-            }
-
+        Rule boom = new Rule("boom", Severity.ERROR, "x") {
             public void check(RuleContext ctx) {
                 throw new IllegalStateException("bad state");
             }
