@@ -13,7 +13,7 @@ import io.dvclint.graph.PipelineGraph;
 import io.dvclint.graph.PipelineNode;
 import io.dvclint.load.ProjectLoader;
 import io.dvclint.load.ProjectRoot;
-import io.dvclint.model.Paths2;
+import io.dvclint.model.PathNames;
 import io.dvclint.model.Project;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +86,7 @@ public final class DagCommand implements Callable<Integer> {
             return Main.FINDINGS;
         }
         DagView view = outs
-                ? DagView.ofOutputs(graph, p -> Paths2.posix(cwd.relativize(p)))
+                ? DagView.ofOutputs(graph, p -> PathNames.posix(cwd.relativize(p)))
                 : DagView.ofStages(graph);
         if (target != null) view = view.filter(targets(project, graph, cwd), full);
         String text = switch (fmt) {
@@ -133,11 +133,11 @@ public final class DagCommand implements Callable<Integer> {
         }
         if (matched.isEmpty()) {
             throw new UsageException("'" + target + "' does not exist as a stage name in '"
-                    + Paths2.posix(cwd.relativize(filePath)) + "'");
+                    + PathNames.posix(cwd.relativize(filePath)) + "'");
         }
         if (!outs) return matched.stream().map(PipelineNode::label).toList();
         List<String> t = new ArrayList<>();
-        for (PipelineNode n : matched) for (Path p : n.outPaths()) t.add(Paths2.posix(cwd.relativize(p)));
+        for (PipelineNode n : matched) for (Path p : n.outPaths()) t.add(PathNames.posix(cwd.relativize(p)));
         return t;
     }
 }

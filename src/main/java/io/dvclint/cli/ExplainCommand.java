@@ -1,9 +1,9 @@
 package io.dvclint.cli;
 
-import io.dvclint.rules.RuleDocs;
+import io.dvclint.findings.Suggest;
+import io.dvclint.lint.RuleDocs;
+import io.dvclint.lint.RuleRegistry;
 import io.dvclint.rules.Rule;
-import io.dvclint.rules.RuleRegistry;
-import io.dvclint.rules.Similar;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -27,7 +27,7 @@ public final class ExplainCommand implements Callable<Integer> {
         id = Cli.positional(spec, 0);
         Rule r = RuleRegistry.byId(id);
         if (r == null) {
-            throw new UsageException("unknown rule '" + id + "'" + Similar.didYouMean(id, RuleRegistry.ids())
+            throw new UsageException("unknown rule '" + id + "'" + Suggest.didYouMean(id, RuleRegistry.ids())
                     + " (run 'dvclint rules' for the list)");
         }
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);

@@ -1,7 +1,7 @@
 package io.dvclint.cli;
 
+import io.dvclint.lint.RuleRegistry;
 import io.dvclint.rules.Rule;
-import io.dvclint.rules.RuleRegistry;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;

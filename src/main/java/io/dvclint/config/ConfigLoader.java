@@ -1,5 +1,6 @@
 package io.dvclint.config;
 
+import io.dvclint.findings.Suggest;
 import io.dvclint.findings.Severity;
 import io.dvclint.fs.Inputs;
 import io.dvclint.yaml.Pos;
@@ -201,6 +202,6 @@ public final class ConfigLoader {
     }
 
     private static String suggest(String word, Collection<String> candidates) {
-        return io.dvclint.rules.Similar.didYouMean(word, candidates);
+        return Suggest.didYouMean(word, candidates);
     }
 }

@@ -1,7 +1,7 @@
 package io.dvclint.format;
 
 import io.dvclint.findings.Findings;
-import io.dvclint.model.Paths2;
+import io.dvclint.model.PathNames;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,14 +24,14 @@ public record Report(Path cwd, List<Path> roots, Findings findings, boolean colo
     /** A path as shown to the user: relative to the current folder when inside it, else absolute. */
     public String display(Path file) {
         Path abs = file.toAbsolutePath().normalize();
-        if (abs.startsWith(cwd)) return Paths2.posix(cwd.relativize(abs));
-        return Paths2.posix(abs);
+        if (abs.startsWith(cwd)) return PathNames.posix(cwd.relativize(abs));
+        return PathNames.posix(abs);
     }
 
     /** A path relative to the project root that holds it (for SARIF and fingerprints). */
     public String rootRelative(Path file) {
         Path abs = file.toAbsolutePath().normalize();
-        for (Path r : roots) if (abs.startsWith(r)) return Paths2.posix(r.relativize(abs));
+        for (Path r : roots) if (abs.startsWith(r)) return PathNames.posix(r.relativize(abs));
         return display(file);
     }
 }

@@ -2,7 +2,7 @@ package io.dvclint.format;
 
 import io.dvclint.findings.Finding;
 import io.dvclint.findings.Severity;
-import io.dvclint.model.Paths2;
+import io.dvclint.model.PathNames;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -85,7 +85,7 @@ public final class SarifFormatter implements Formatter {
                 g.writeObjectPropertyStart("artifactLocation");
                 Path abs = f.file().toAbsolutePath().normalize();
                 if (abs.startsWith(base)) {
-                    g.writeStringProperty("uri", relativeUri(Paths2.posix(base.relativize(abs))));
+                    g.writeStringProperty("uri", relativeUri(PathNames.posix(base.relativize(abs))));
                     g.writeStringProperty("uriBaseId", SRCROOT);
                 } else {
                     g.writeStringProperty("uri", abs.toUri().toString());

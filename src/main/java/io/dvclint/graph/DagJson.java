@@ -1,6 +1,6 @@
 package io.dvclint.graph;
 
-import io.dvclint.model.Paths2;
+import io.dvclint.model.PathNames;
 import io.dvclint.model.Project;
 import io.dvclint.yaml.YMap;
 import io.dvclint.yaml.YNode;
@@ -35,14 +35,14 @@ public final class DagJson {
                 g.writeStringProperty("id", n);
                 if (info != null && info.stage() != null) {
                     g.writeStringProperty("kind", "stage");
-                    g.writeStringProperty("file", Paths2.posix(cwd.relativize(info.stage().file().path())));
+                    g.writeStringProperty("file", PathNames.posix(cwd.relativize(info.stage().file().path())));
                     g.writeNumberProperty("line", info.stage().pos().line());
                     g.writeNumberProperty("column", info.stage().pos().col());
                     g.writeName("definition");
                     write(g, info.stage().def());
                 } else if (info != null) {
                     g.writeStringProperty("kind", "data-source");
-                    g.writeStringProperty("file", Paths2.posix(cwd.relativize(info.source().path())));
+                    g.writeStringProperty("file", PathNames.posix(cwd.relativize(info.source().path())));
                 } else {
                     g.writeStringProperty("kind", "output");
                 }

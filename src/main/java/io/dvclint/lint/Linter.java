@@ -5,8 +5,6 @@ import io.dvclint.config.ConfigLoader;
 import io.dvclint.findings.Findings;
 import io.dvclint.load.ProjectLoader;
 import io.dvclint.model.Project;
-import io.dvclint.rules.RuleEngine;
-import io.dvclint.rules.RuleRegistry;
 import java.nio.file.Path;
 
 /** Loads a project and runs every enabled rule over it. */

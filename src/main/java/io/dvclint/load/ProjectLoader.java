@@ -7,7 +7,7 @@ import io.dvclint.fs.Inputs;
 import io.dvclint.model.DataSource;
 import io.dvclint.model.DvcFile;
 import io.dvclint.model.LockFile;
-import io.dvclint.model.Paths2;
+import io.dvclint.model.PathNames;
 import io.dvclint.model.Project;
 import io.dvclint.model.Stage;
 import io.dvclint.schema.SchemaProblem;
@@ -169,7 +169,7 @@ public final class ProjectLoader {
         YNode root = parse(file, text);
         if (!(root instanceof YMap m)) return null;
         Path base = file.getParent();
-        if (m.get("wdir") instanceof YScalar w && w.value() instanceof String s) base = Paths2.resolve(base, s);
+        if (m.get("wdir") instanceof YScalar w && w.value() instanceof String s) base = PathNames.resolve(base, s);
         List<Path> outs = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         if (m.get("outs") instanceof YSeq seq) {
@@ -177,7 +177,7 @@ public final class ProjectLoader {
                 if (n instanceof YMap om && om.get("path") instanceof YScalar p && p.value() != null) {
                     String ps = String.valueOf(p.value());
                     paths.add(ps);
-                    outs.add(Paths2.resolve(base, ps));
+                    outs.add(PathNames.resolve(base, ps));
                 }
             }
         }

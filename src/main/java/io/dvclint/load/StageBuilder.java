@@ -2,12 +2,12 @@ package io.dvclint.load;
 
 import io.dvclint.model.Dep;
 import io.dvclint.model.DvcFile;
+import io.dvclint.model.MultiMaps;
 import io.dvclint.model.Out;
 import io.dvclint.model.OutKind;
-import io.dvclint.model.MultiMaps;
 import io.dvclint.model.ParamDep;
 import io.dvclint.model.ParamKey;
-import io.dvclint.model.Paths2;
+import io.dvclint.model.PathNames;
 import io.dvclint.model.Stage;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.YMap;
@@ -35,7 +35,7 @@ public final class StageBuilder {
     public static Stage build(DvcFile file, String name, String group, Pos namePos, YMap def) {
         String wdir = ".";
         if (def.get("wdir") instanceof YScalar w && w.value() instanceof String s) wdir = s;
-        Path wdirAbs = Paths2.resolve(file.dir(), wdir);
+        Path wdirAbs = PathNames.resolve(file.dir(), wdir);
 
         Object cmd = null;
         Pos cmdPos = namePos;
@@ -50,7 +50,7 @@ public final class StageBuilder {
             for (YNode n : seq.items()) {
                 if (n instanceof YScalar s && s.value() != null && !(s.value() instanceof Map)) {
                     String p = PyStr.of(s.value());
-                    deps.add(new Dep(p, Paths2.resolve(wdirAbs, p), s.pos()));
+                    deps.add(new Dep(p, PathNames.resolve(wdirAbs, p), s.pos()));
                 }
             }
         }
@@ -73,7 +73,7 @@ public final class StageBuilder {
     private static void addOuts(List<Out> outs, YNode n, OutKind kind, Path wdirAbs) {
         if (n instanceof YScalar s && s.value() != null) {
             String p = PyStr.of(s.value());
-            mergeOrAdd(outs, new Out(p, Paths2.resolve(wdirAbs, p), s.pos(), kind, true, false, false, true,
+            mergeOrAdd(outs, new Out(p, PathNames.resolve(wdirAbs, p), s.pos(), kind, true, false, false, true,
                     null, null, null));
         } else if (n instanceof YMap m) {
             for (YMap.Entry e : m.entries()) {
@@ -88,7 +88,7 @@ public final class StageBuilder {
                 boolean push = flag(flags, "push", true);
                 String remote = str(flags, "remote");
                 String desc = str(flags, "desc");
-                mergeOrAdd(outs, new Out(p, Paths2.resolve(wdirAbs, p), e.key().pos(), kind, cache, cacheExplicit,
+                mergeOrAdd(outs, new Out(p, PathNames.resolve(wdirAbs, p), e.key().pos(), kind, cache, cacheExplicit,
                         persist, push, remote, desc, flags));
             }
         }
@@ -149,8 +149,8 @@ public final class StageBuilder {
         List<ParamDep> out = new ArrayList<>();
         for (Map.Entry<String, List<ParamKey>> e : keys.entrySet()) {
             String f = e.getKey();
-            Path abs = Paths2.resolve(wdirAbs, f);
-            String norm = Paths2.posix(wdirAbs.relativize(abs));
+            Path abs = PathNames.resolve(wdirAbs, f);
+            String norm = PathNames.posix(wdirAbs.relativize(abs));
             boolean w = whole.getOrDefault(f, false);
             // merge a file named twice (e.g. "params.yaml" and "./params.yaml")
             ParamDep prev = null;

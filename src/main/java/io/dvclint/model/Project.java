@@ -77,6 +77,6 @@ public final class Project {
 
     /** POSIX path of {@code p} relative to the root. */
     public String rel(Path p) {
-        return Paths2.posix(root.relativize(p));
+        return PathNames.posix(root.relativize(p));
     }
 }

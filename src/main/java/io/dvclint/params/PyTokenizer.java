@@ -14,11 +14,11 @@ import java.util.Set;
  * operators, NEWLINE/INDENT/DEDENT, with the tokenizer-level syntax errors CPython reports (unterminated strings,
  * unmatched brackets, bad indentation, invalid characters and number literals).
  */
-final class PyTokenizer {
-    enum T { NAME, NUMBER, STRING, OP, NEWLINE, INDENT, DEDENT, END }
+public final class PyTokenizer {
+    public enum T { NAME, NUMBER, STRING, OP, NEWLINE, INDENT, DEDENT, END }
 
     /** A token. For strings {@code value} is the decoded text (str) or a {@link PyBytes}; for numbers the value. */
-    record Tok(T type, String text, Pos pos, Pos end, Object value, String prefix) {
+    public record Tok(T type, String text, Pos pos, Pos end, Object value, String prefix) {
         boolean is(String op) {
             return (type == T.OP || type == T.NAME) && text.equals(op);
         }
@@ -30,7 +30,7 @@ final class PyTokenizer {
     }
 
     /** A bytes literal value. */
-    record PyBytes(byte[] bytes) {
+    public record PyBytes(byte[] bytes) {
         String repr() {
             boolean sq = false, dq = false;
             for (byte b : bytes) {
@@ -53,7 +53,7 @@ final class PyTokenizer {
     }
 
     /** A Python syntax error with its position. */
-    static final class SyntaxError extends RuntimeException {
+    public static final class SyntaxError extends RuntimeException {
         final Pos pos;
 
         SyntaxError(Pos pos, String msg) {
@@ -62,7 +62,7 @@ final class PyTokenizer {
         }
     }
 
-    static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
+    public static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
             "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
             "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
             "with", "yield");
@@ -71,8 +71,8 @@ final class PyTokenizer {
         "//", "<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "(", ")", "[", "]", "{", "}", ",",
         ":", ";", ".", "+", "-", "*", "/", "%", "&", "|", "^", "~", "<", ">", "=", "@"};
 
-    static final int MAX_PARENS = 200;
-    static final int MAX_INDENT = 100;
+    public static final int MAX_PARENS = 200;
+    public static final int MAX_INDENT = 100;
 
     private final SourceText src;
     private final String s;
@@ -87,7 +87,7 @@ final class PyTokenizer {
         this.n = s.length();
     }
 
-    static List<Tok> tokenize(SourceText src) {
+    public static List<Tok> tokenize(SourceText src) {
         PyTokenizer t = new PyTokenizer(src);
         t.run();
         return t.out;
@@ -265,12 +265,12 @@ final class PyTokenizer {
         return true;
     }
 
-    static boolean isIdStart(int cp) {
+    public static boolean isIdStart(int cp) {
         if (cp < 128) return cp == '_' || cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z';
         return Character.isUnicodeIdentifierStart(cp) || Character.getType(cp) == Character.LETTER_NUMBER;
     }
 
-    static boolean isIdPart(int cp) {
+    public static boolean isIdPart(int cp) {
         if (cp < 128) return cp == '_' || cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
         return Character.isUnicodeIdentifierPart(cp) && !Character.isIdentifierIgnorable(cp);
     }
@@ -373,7 +373,7 @@ final class PyTokenizer {
     }
 
     /** A complex literal value. */
-    record PyComplex(double re, double im) {
+    public record PyComplex(double re, double im) {
         String repr() {
             String imS = io.dvclint.py.PyFormat.floatRepr(im).replaceAll("\\.0$", "");
             if (re == 0.0 && (1 / re) > 0) return imS + "j";

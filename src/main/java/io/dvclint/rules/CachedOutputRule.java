@@ -2,6 +2,7 @@ package io.dvclint.rules;
 
 import io.dvclint.findings.Severity;
 import io.dvclint.findings.TextEdit;
+import io.dvclint.fix.YamlEdits;
 import io.dvclint.model.Out;
 import io.dvclint.model.OutKind;
 import io.dvclint.model.Stage;

@@ -3,6 +3,7 @@ package io.dvclint.rules;
 import io.dvclint.findings.Severity;
 import io.dvclint.model.Commands;
 import io.dvclint.model.Stage;
+import io.dvclint.script.ShellLex;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.dvclint.rules;
 
 import io.dvclint.findings.Severity;
 import io.dvclint.model.Stage;
+import io.dvclint.script.ShellLex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -6,7 +6,7 @@ import io.dvclint.model.DvcFile;
 import io.dvclint.model.LockEntry;
 import io.dvclint.model.LockFile;
 import io.dvclint.model.LockStage;
-import io.dvclint.model.Paths2;
+import io.dvclint.model.PathNames;
 import io.dvclint.model.Stage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,9 +100,9 @@ public final class DirHashRule extends Rule {
     /** A directory entry: {@code .dir} hash, {@code nfiles}, a path written with a trailing slash, or a folder. */
     static boolean isDir(LockEntry e, Path base) {
         if (e.isDir() || e.nfiles() != null || e.path().endsWith("/")) return true;
-        if (Paths3.isUrl(e.path())) return false;
+        if (PathNames.isUrl(e.path())) return false;
         try {
-            return Inputs.isDirectory(Paths2.resolve(base, e.path()));
+            return Inputs.isDirectory(PathNames.resolve(base, e.path()));
         } catch (RuntimeException ex) {
             return false;
         }

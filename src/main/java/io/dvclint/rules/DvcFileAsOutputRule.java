@@ -3,6 +3,7 @@ package io.dvclint.rules;
 import io.dvclint.findings.Severity;
 import io.dvclint.model.Dep;
 import io.dvclint.model.Out;
+import io.dvclint.model.PathNames;
 import io.dvclint.model.Stage;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public final class DvcFileAsOutputRule extends Rule {
                 }
             }
             for (Dep d : s.deps()) {
-                if (isDvcFile(d.path()) && !Paths3.isUrl(d.path())) {
+                if (isDvcFile(d.path()) && !PathNames.isUrl(d.path())) {
                     ctx.report(s, d.pos(), "DVC file '" + d.path() + "' cannot be a dependency.",
                             d.path().endsWith(".dvc") ? "depend on the data it tracks instead: '"
                                     + d.path().substring(0, d.path().length() - 4) + "'"

@@ -1,5 +1,6 @@
 package io.dvclint.rules;
 
+import io.dvclint.findings.Suggest;
 import io.dvclint.findings.Severity;
 import io.dvclint.fs.Inputs;
 import io.dvclint.model.Dep;
@@ -69,7 +70,7 @@ public final class LockStaleRule extends Rule {
             for (LockStage ls : lock.stages().values()) {
                 if (names.contains(ls.name())) continue;
                 ctx.report(lock.path(), ls.pos(), "dvc.lock has an entry for stage '" + ls.name() + "', which "
-                        + "is not in '" + f.relPath() + "'" + (names.size() <= SUGGEST_MAX ? Similar.didYouMean(ls.name(), names) : ""),
+                        + "is not in '" + f.relPath() + "'" + (names.size() <= SUGGEST_MAX ? Suggest.didYouMean(ls.name(), names) : ""),
                         "DVC keeps entries of removed stages; delete it from dvc.lock, or rename the stage "
                                 + "back", List.of());
             }

@@ -4,6 +4,7 @@ import io.dvclint.findings.Severity;
 import io.dvclint.fs.Inputs;
 import io.dvclint.model.Out;
 import io.dvclint.model.OutKind;
+import io.dvclint.model.PathNames;
 import io.dvclint.model.Stage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public final class MetricsBinaryRule extends Rule {
     public void check(RuleContext ctx) {
         for (Stage s : ctx.project().stages()) {
             for (Out o : s.outs()) {
-                if (o.kind() != OutKind.METRICS || Paths3.isUrl(o.path()) || Paths3.isTemplated(o.path())) continue;
+                if (o.kind() != OutKind.METRICS || PathNames.isUrl(o.path()) || PathNames.isTemplated(o.path())) continue;
                 Boolean text = isTextFile(o.abs());
                 String ext = suffix(o.path());
                 if (Boolean.TRUE.equals(text)) continue;

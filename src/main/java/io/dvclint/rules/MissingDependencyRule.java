@@ -4,6 +4,7 @@ import io.dvclint.findings.Severity;
 import io.dvclint.fs.Inputs;
 import io.dvclint.graph.PipelineGraph;
 import io.dvclint.model.Dep;
+import io.dvclint.model.PathNames;
 import io.dvclint.model.Stage;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class MissingDependencyRule extends Rule {
         java.util.Map<java.nio.file.Path, Boolean> existing = new java.util.HashMap<>(); // stages share deps
         for (Stage s : ctx.project().stages()) {
             for (Dep d : s.deps()) {
-                if (Paths3.isUrl(d.path()) || Paths3.isTemplated(d.path()) || d.path().isEmpty()) continue;
+                if (PathNames.isUrl(d.path()) || PathNames.isTemplated(d.path()) || d.path().isEmpty()) continue;
                 if (DvcFileAsOutputRule.isDvcFile(d.path())) continue; // reported by dvc-file-as-output
                 Boolean there = existing.get(d.abs());
                 if (there == null) {

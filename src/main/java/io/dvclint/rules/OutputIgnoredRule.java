@@ -4,6 +4,7 @@ import io.dvclint.discovery.DvcIgnore;
 import io.dvclint.findings.Severity;
 import io.dvclint.fs.Inputs;
 import io.dvclint.model.Out;
+import io.dvclint.model.PathNames;
 import io.dvclint.model.Stage;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public final class OutputIgnoredRule extends Rule {
         DvcIgnore ignore = ctx.project().ignore();
         for (Stage s : ctx.project().stages()) {
             for (Out o : s.outs()) {
-                if (Paths3.isUrl(o.path()) || !o.abs().startsWith(ctx.project().root())) continue;
+                if (PathNames.isUrl(o.path()) || !o.abs().startsWith(ctx.project().root())) continue;
                 boolean dir = o.looksLikeDir() || Inputs.isDirectory(o.abs());
                 Optional<DvcIgnore.Match> m = ignore.match(o.abs(), dir);
                 if (m.isEmpty()) continue;

@@ -2,11 +2,12 @@ package io.dvclint.rules;
 
 import io.dvclint.findings.Severity;
 import io.dvclint.findings.TextEdit;
+import io.dvclint.fix.YamlEdits;
 import io.dvclint.fs.Inputs;
 import io.dvclint.model.Dep;
 import io.dvclint.model.ParamDep;
 import io.dvclint.model.ParamKey;
-import io.dvclint.model.Paths2;
+import io.dvclint.model.PathNames;
 import io.dvclint.model.Stage;
 import io.dvclint.yaml.SourceText;
 import io.dvclint.yaml.YMap;
@@ -38,8 +39,8 @@ public final class ParamAsDependencyRule extends Rule {
             for (Dep d : s.deps()) {
                 if (d.path().indexOf(':') < 0) continue;
                 Matcher m = Form.FORM.matcher(d.path());
-                if (!m.matches() || Paths3.isUrl(d.path()) || Inputs.exists(d.abs())) continue;
-                String file = Paths2.posix(s.wdirAbs().relativize(Paths2.resolve(s.wdirAbs(), m.group("file"))));
+                if (!m.matches() || PathNames.isUrl(d.path()) || Inputs.exists(d.abs())) continue;
+                String file = PathNames.posix(s.wdirAbs().relativize(PathNames.resolve(s.wdirAbs(), m.group("file"))));
                 List<String> keys = new ArrayList<>();
                 for (String k : m.group("keys").split(",")) if (!k.isBlank()) keys.add(k.strip());
                 if (keys.isEmpty()) continue;

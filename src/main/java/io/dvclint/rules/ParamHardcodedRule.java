@@ -1,9 +1,12 @@
 package io.dvclint.rules;
 
+import io.dvclint.analysis.ParamCoverage;
 import io.dvclint.findings.Severity;
+import io.dvclint.fix.YamlEdits;
 import io.dvclint.model.Stage;
 import io.dvclint.params.ParamsFiles;
 import io.dvclint.py.PyFormat;
+import io.dvclint.script.ShellLex;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.SourceText;
 import io.dvclint.yaml.YMap;
@@ -74,23 +77,23 @@ public final class ParamHardcodedRule extends Rule {
                         String last = l.key().substring(l.key().lastIndexOf('.') + 1);
                         if (!norm(last).equals(norm(name))) continue;
                         named.add(l);
-                        if (ParamsSupport.stageCovers(s, l.file(), l.key())) declared.add(l);
+                        if (ParamCoverage.stageCovers(s, l.file(), l.key())) declared.add(l);
                     }
                     List<Leaf> pick = !declared.isEmpty() ? declared : named;
                     if (pick.size() != 1 || !same(pick.get(0).value(), value)) continue;
                     Leaf hit = pick.get(0);
                     String literal = text.substring(w.start(), end);
                     Pos at = position(src, sc, w.start());
-                    String msg = "`" + literal + "` in the command of " + ParamsSupport.label(s) + " repeats " + hit.key() + " ("
+                    String msg = "`" + literal + "` in the command of " + ParamCoverage.label(s) + " repeats " + hit.key() + " ("
                             + PyFormat.str(hit.value()) + ") of " + hit.fileName() + ": when the parameter changes, "
                             + "the command still passes the old value";
                     if (!seen.add(s.file().path() + "|" + at + "|" + hit.file() + "|" + hit.key() + "|" + literal)) continue;
-                    boolean ctxFile = hit.file().equals(s.file().dir().resolve(ParamsSupport.DEFAULT).normalize());
+                    boolean ctxFile = hit.file().equals(s.file().dir().resolve(ParamCoverage.DEFAULT).normalize());
                     String opt = eq > 0 ? w.value().substring(0, eq + 1) : w.value() + " ";
                     String hint = "pass `" + opt + "${" + hit.key() + "}`"
                             + (ctxFile ? "" : " (with " + hit.fileName() + " listed under `vars:`)")
                             + ": DVC substitutes the value and reruns the stage when it changes"
-                            + (ParamsSupport.stageCovers(s, hit.file(), hit.key()) ? ""
+                            + (ParamCoverage.stageCovers(s, hit.file(), hit.key()) ? ""
                                     : "; declare it under params: too, so that `dvc params diff` and `dvc exp show` "
                                             + "show it for the stage");
                     ctx.report(s, at, msg, hint, List.of());
@@ -121,8 +124,8 @@ public final class ParamHardcodedRule extends Rule {
 
     private static List<Leaf> leaves(RuleContext ctx, Stage s) {
         List<Leaf> out = new ArrayList<>();
-        for (Map.Entry<Path, String> f : ParamsSupport.readable(s).entrySet()) {
-            ParamsFiles.Loaded l = ParamsSupport.loadOk(ctx.project(), f.getKey());
+        for (Map.Entry<Path, String> f : ParamCoverage.readable(s).entrySet()) {
+            ParamsFiles.Loaded l = ParamCoverage.loadOk(ctx.project(), f.getKey());
             if (l == null || !(l.root() instanceof YMap m)) continue;
             collect(m, "", f.getKey(), f.getValue(), out);
         }

@@ -1,6 +1,8 @@
 package io.dvclint.rules;
 
+import io.dvclint.analysis.ParamCoverage;
 import io.dvclint.findings.Severity;
+import io.dvclint.findings.Suggest;
 import io.dvclint.fs.Inputs;
 import io.dvclint.model.ParamDep;
 import io.dvclint.model.ParamKey;
@@ -32,7 +34,7 @@ public final class ParamMissingRule extends Rule {
         for (Stage s : ctx.project().stages()) {
             if (!Inputs.isDirectory(s.wdirAbs())) continue; // wdir-missing says so
             for (ParamDep p : s.params()) {
-                if (ParamsSupport.produced(ctx.project(), p.abs())) continue;
+                if (ParamCoverage.produced(ctx.project(), p.abs())) continue;
                 if (!certainRoot && !p.abs().startsWith(root) && !Inputs.exists(p.abs())) continue;
                 ParamsFiles.Loaded l = ctx.project().paramsFiles().load(p.abs());
                 if (!l.ok()) {
@@ -43,10 +45,10 @@ public final class ParamMissingRule extends Rule {
                 List<String> all = null;
                 for (ParamKey k : p.keys()) {
                     if (ParamsFiles.lookup(l.root(), k.key()).isPresent()) continue;
-                    if (ParamsSupport.isGlob(k.key()) && ParamsSupport.globMatches(l.root(), k.key()) > 0) continue;
-                    if (all == null) all = ParamsSupport.allKeys(l.root());
-                    String msg = "parameter '" + k.key() + "' of " + ParamsSupport.label(s) + " is missing from '" + p.file() + "'"
-                            + Similar.didYouMean(k.key(), all);
+                    if (ParamCoverage.isGlob(k.key()) && ParamCoverage.globMatches(l.root(), k.key()) > 0) continue;
+                    if (all == null) all = ParamCoverage.allKeys(l.root());
+                    String msg = "parameter '" + k.key() + "' of " + ParamCoverage.label(s) + " is missing from '" + p.file() + "'"
+                            + Suggest.didYouMean(k.key(), all);
                     if (!seen.add(s.file().path() + "|" + k.pos() + "|" + p.abs() + "|" + k.key())) continue;
                     pending.add(new Pending(s, k.pos(), msg, "`dvc repro` fails before running the stage: \"Parameters '"
                             + k.key() + "' are missing from '" + p.file() + "'.\"", "key", "'" + k.key() + "' in '"
@@ -63,7 +65,7 @@ public final class ParamMissingRule extends Rule {
         String hint;
         switch (problem.kind()) {
             case MISSING -> {
-                msg = "params file '" + p.file() + "' of " + ParamsSupport.label(s) + " does not exist";
+                msg = "params file '" + p.file() + "' of " + ParamCoverage.label(s) + " does not exist";
                 List<String> keys = p.keys().stream().map(ParamKey::key).toList();
                 hint = p.whole() || keys.isEmpty()
                         ? "`dvc status` shows it as deleted and `dvc repro` fails on it; create it, or remove it "
@@ -72,13 +74,13 @@ public final class ParamMissingRule extends Rule {
                                 + "' are missing from '" + p.file() + "'.\"";
             }
             case DIRECTORY -> {
-                msg = "params file '" + p.file() + "' of " + ParamsSupport.label(s) + " is a directory";
+                msg = "params file '" + p.file() + "' of " + ParamCoverage.label(s) + " is a directory";
                 hint = "`dvc repro` fails: '" + p.file() + "' is a directory, expected a parameters file";
             }
             default -> {
                 // one finding per file, not one per stage or key: the file is the problem
                 if (!unreadable.add(p.abs())) return;
-                msg = "params file '" + p.file() + "' of " + ParamsSupport.label(s) + " cannot be read: " + problem.message()
+                msg = "params file '" + p.file() + "' of " + ParamCoverage.label(s) + " cannot be read: " + problem.message()
                         + (problem.detail() == null ? "" : " (" + problem.detail() + ")");
                 hint = "`dvc repro` fails: Unable to read parameters from '" + p.file() + "'";
             }

@@ -1,15 +1,18 @@
 package io.dvclint.rules;
 
+import io.dvclint.analysis.ParamCoverage;
 import io.dvclint.findings.Severity;
 import io.dvclint.findings.TextEdit;
+import io.dvclint.fix.YamlEdits;
 import io.dvclint.model.MultiMaps;
 import io.dvclint.model.ParamDep;
-import io.dvclint.model.Paths2;
+import io.dvclint.model.PathNames;
 import io.dvclint.model.Project;
 import io.dvclint.model.Stage;
 import io.dvclint.params.ParamsFiles;
-import io.dvclint.params.PyParamReads;
-import io.dvclint.params.RParamReads;
+import io.dvclint.script.PyParamReads;
+import io.dvclint.script.RParamReads;
+import io.dvclint.script.StageScripts;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.SourceText;
 import io.dvclint.yaml.YMap;
@@ -45,14 +48,14 @@ public final class ParamUndeclaredRule extends Rule {
             if (s.frozen()) continue; // reruns on nothing anyway
             // the params files this stage can read that exist, by absolute path
             Map<Path, String> files = new LinkedHashMap<>();
-            for (Map.Entry<Path, String> e : ParamsSupport.readable(s).entrySet()) {
-                if (ParamsSupport.loadOk(project, e.getKey()) != null) files.put(e.getKey(), e.getValue());
+            for (Map.Entry<Path, String> e : ParamCoverage.readable(s).entrySet()) {
+                if (ParamCoverage.loadOk(project, e.getKey()) != null) files.put(e.getKey(), e.getValue());
             }
             // params files other stages declare, named relative to this stage's wdir
             for (Path p : declaredAnywhere) {
-                if (files.containsKey(p) || ParamsSupport.loadOk(project, p) == null) continue;
+                if (files.containsKey(p) || ParamCoverage.loadOk(project, p) == null) continue;
                 try {
-                    files.put(p, Paths2.posix(s.wdirAbs().relativize(p)));
+                    files.put(p, PathNames.posix(s.wdirAbs().relativize(p)));
                 } catch (IllegalArgumentException e) {
                     // another root
                 }
@@ -66,19 +69,19 @@ public final class ParamUndeclaredRule extends Rule {
                 }
                 for (PyParamReads.Read r : reads) {
                     Path file = resolve(project, r, sc, files);
-                    if (file == null || ParamsSupport.stageCovers(s, file, r.key())) continue;
+                    if (file == null || ParamCoverage.stageCovers(s, file, r.key())) continue;
                     // the file is a dependency, or the value reaches the command through ${...}: a change reruns it
-                    if (ParamsSupport.fileDep(s, file) || ParamsSupport.templateCovers(s, file, r.key())) continue;
+                    if (ParamCoverage.fileDep(s, file) || ParamCoverage.templateCovers(s, file, r.key())) continue;
                     String id = s.group() != null ? s.file().path() + "|" + s.group() : s.file().path() + "|" + s.name();
                     if (!done.add(id + "\u0000" + file + "\u0000" + r.key())) continue;
                     String name = files.get(file);
-                    String where = ParamsSupport.rel(project, sc.file()) + ":" + r.line();
+                    String where = ParamCoverage.rel(project, sc.file()) + ":" + r.line();
                     YMap.Entry pe = YamlEdits.entry(s, "params");
                     Pos at = pe != null ? pe.key().pos() : s.pos();
-                    ctx.report(s, at, ParamsSupport.label(s) + " reads '" + r.key() + "' from " + name + " ("
+                    ctx.report(s, at, ParamCoverage.label(s) + " reads '" + r.key() + "' from " + name + " ("
                             + where + ") but does not declare it under params:",
                             "changing it does not rerun the stage; declare it: `params: ["
-                                    + (name.equals(ParamsSupport.DEFAULT) ? r.key() : "{" + name + ": [" + r.key() + "]}")
+                                    + (name.equals(ParamCoverage.DEFAULT) ? r.key() : "{" + name + ": [" + r.key() + "]}")
                                     + "]`", fix(ctx, s, name, file, r.key()));
                 }
             }
@@ -110,7 +113,7 @@ public final class ParamUndeclaredRule extends Rule {
                 String ref = m.group();
                 Path file = sc.cwd().resolve(ref).normalize();
                 if (!files.containsKey(file)) continue;
-                ParamsFiles.Loaded l = ParamsSupport.loadOk(project, file);
+                ParamsFiles.Loaded l = ParamCoverage.loadOk(project, file);
                 if (l == null) continue;
                 Map<String, List<String>> byLast = new HashMap<>();
                 for (String k : ParamsFiles.leafKeys(l.root())) {
@@ -170,7 +173,7 @@ public final class ParamUndeclaredRule extends Rule {
             }
         }
         for (Path p : candidates) {
-            ParamsFiles.Loaded l = ParamsSupport.loadOk(project, p);
+            ParamsFiles.Loaded l = ParamCoverage.loadOk(project, p);
             if (l != null && ParamsFiles.lookup(l.root(), r.key()).isPresent()) return p;
         }
         return null;
@@ -184,7 +187,7 @@ public final class ParamUndeclaredRule extends Rule {
         SourceText src = ctx.source(path);
         if (src == null) src = s.file().text();
         if (src == null) return List.of();
-        boolean dflt = name.equals(ParamsSupport.DEFAULT) && abs.equals(s.wdirAbs().resolve(name).normalize());
+        boolean dflt = name.equals(ParamCoverage.DEFAULT) && abs.equals(s.wdirAbs().resolve(name).normalize());
         String k = quote(key);
         String nl = YamlEdits.newline(src);
         YMap.Entry pe = YamlEdits.entry(s, "params");
@@ -201,7 +204,7 @@ public final class ParamUndeclaredRule extends Rule {
                 for (YNode n : params.items()) {
                     if (!(n instanceof YMap m)) continue;
                     for (YMap.Entry e : m.entries()) {
-                        if (!Paths2.resolve(s.wdirAbs(), e.name()).equals(abs) || !(e.value() instanceof YSeq ks)) continue;
+                        if (!PathNames.resolve(s.wdirAbs(), e.name()).equals(abs) || !(e.value() instanceof YSeq ks)) continue;
                         if (ks.isFlow()) {
                             int end = src.offset(ks.end());
                             if (end < 1 || src.text().charAt(end - 1) != ']' || ks.size() == 0) return List.of();

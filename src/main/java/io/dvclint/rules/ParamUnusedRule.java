@@ -1,11 +1,12 @@
 package io.dvclint.rules;
 
+import io.dvclint.analysis.ParamCoverage;
 import io.dvclint.findings.Severity;
 import io.dvclint.model.DvcFile;
 import io.dvclint.model.MultiMaps;
 import io.dvclint.model.ParamDep;
 import io.dvclint.model.ParamKey;
-import io.dvclint.model.Paths2;
+import io.dvclint.model.PathNames;
 import io.dvclint.model.Project;
 import io.dvclint.model.Stage;
 import io.dvclint.params.ParamsFiles;
@@ -47,7 +48,7 @@ public final class ParamUnusedRule extends Rule {
         Set<Path> display = new HashSet<>();
         Set<Path> declared = new HashSet<>();
         for (DvcFile f : project.dvcFiles()) {
-            if (!f.stages().isEmpty()) files.add(f.dir().resolve(ParamsSupport.DEFAULT).normalize());
+            if (!f.stages().isEmpty()) files.add(f.dir().resolve(ParamCoverage.DEFAULT).normalize());
             for (Stage s : f.stages()) {
                 for (ParamDep p : s.params()) {
                     files.add(p.abs());
@@ -68,19 +69,19 @@ public final class ParamUnusedRule extends Rule {
                 }
             }
             for (YNode n : t.params()) {
-                if (n instanceof YScalar sc && sc.value() instanceof String p) display.add(Paths2.resolve(f.dir(), p));
+                if (n instanceof YScalar sc && sc.value() instanceof String p) display.add(PathNames.resolve(f.dir(), p));
             }
         }
         for (Path file : files) {
             // a file no stage declares a key of is not used for parameter tracking (at most as a vars source)
             if (!declared.contains(file)) continue;
-            if (whole.contains(file) || ParamsSupport.produced(project, file)) continue;
+            if (whole.contains(file) || ParamCoverage.produced(project, file)) continue;
             // a stage depending on the file as a path reruns on any change of it
             if (anyFileDep(project, file)) continue;
-            ParamsFiles.Loaded l = ParamsSupport.loadOk(project, file);
+            ParamsFiles.Loaded l = ParamCoverage.loadOk(project, file);
             if (l == null || !(l.root() instanceof YMap root)) continue;
             List<String> keys = used.getOrDefault(file, List.of());
-            String name = ParamsSupport.rel(project, file);
+            String name = ParamCoverage.rel(project, file);
             String note = display.contains(file) ? " (the top-level `params:` of dvc.yaml lists the file, but that "
                     + "only shows it in `dvc params show`)" : "";
             List<Object[]> found = new ArrayList<>();
@@ -102,7 +103,7 @@ public final class ParamUnusedRule extends Rule {
     /** The {@code max-per-file} option: findings listed per file before one summary (0: no limit). */
     /** Whether a stage depends on {@code file} as a path (and so reruns on any change of it). */
     private static boolean anyFileDep(Project project, Path file) {
-        for (Stage st : project.stages()) if (ParamsSupport.fileDep(st, file)) return true;
+        for (Stage st : project.stages()) if (ParamCoverage.fileDep(st, file)) return true;
         return false;
     }
 
@@ -117,8 +118,8 @@ public final class ParamUnusedRule extends Rule {
             String key = prefix + e.name();
             boolean tracked = false, inside = false;
             for (String u : used) {
-                if (ParamsSupport.covers(u, key)) tracked = true;
-                else if (ParamsSupport.inside(u, key)) inside = true;
+                if (ParamCoverage.covers(u, key)) tracked = true;
+                else if (ParamCoverage.inside(u, key)) inside = true;
             }
             if (tracked) continue;
             if (inside) {

@@ -4,6 +4,7 @@ import io.dvclint.findings.Severity;
 import io.dvclint.fs.Inputs;
 import io.dvclint.model.Dep;
 import io.dvclint.model.Out;
+import io.dvclint.model.PathNames;
 import io.dvclint.model.Stage;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,8 +45,8 @@ public final class PathOutsideProjectRule extends Rule {
     }
 
     private static String outside(String written, Path abs, Path root, boolean certainRoot) {
-        if (Paths3.isUrl(written) || Paths3.isTemplated(written)) return null;
-        if (Paths3.isAbsolute(written)) {
+        if (PathNames.isUrl(written) || PathNames.isTemplated(written)) return null;
+        if (PathNames.isAbsolute(written)) {
             return abs.startsWith(root) ? "is an absolute path (it breaks in any other checkout)"
                     : "is an absolute path outside the project";
         }

@@ -2,12 +2,15 @@ package io.dvclint.rules;
 
 import io.dvclint.findings.Severity;
 import io.dvclint.findings.TextEdit;
+import io.dvclint.fix.YamlEdits;
 import io.dvclint.fs.Inputs;
 import io.dvclint.graph.PipelineGraph;
 import io.dvclint.model.Dep;
 import io.dvclint.model.Out;
-import io.dvclint.model.Paths2;
+import io.dvclint.model.PathNames;
 import io.dvclint.model.Stage;
+import io.dvclint.script.Ascii;
+import io.dvclint.script.ShellLex;
 import io.dvclint.yaml.SourceText;
 import io.dvclint.yaml.YMap;
 import io.dvclint.yaml.YNode;
@@ -74,8 +77,8 @@ public final class ScriptNotInDepsRule extends Rule {
 
     /** Whether a dep of the stage is the script or a folder containing it, or the stage writes it itself. */
     private static boolean covered(Stage s, Path script) {
-        for (Dep d : s.deps()) if (Paths2.isWithin(script, d.abs())) return true;
-        for (Out o : s.outs()) if (Paths2.isWithin(script, o.abs())) return true;
+        for (Dep d : s.deps()) if (PathNames.isWithin(script, d.abs())) return true;
+        for (Out o : s.outs()) if (PathNames.isWithin(script, o.abs())) return true;
         return false;
     }
 
@@ -104,7 +107,7 @@ public final class ScriptNotInDepsRule extends Rule {
             ShellLex.Tok first = cmd.get(i);
             if (first.is("cd") || first.is("pushd")) {
                 cwd = i + 1 < cmd.size() && plainPath(cmd.get(i + 1)) && !cmd.get(i + 1).value().startsWith("-")
-                        ? Paths2.resolve(cwd, cmd.get(i + 1).value()) : null;
+                        ? PathNames.resolve(cwd, cmd.get(i + 1).value()) : null;
                 continue;
             }
             Script sc = script(cmd, i, cwd, s.wdirAbs());
@@ -203,23 +206,23 @@ public final class ScriptNotInDepsRule extends Rule {
         if (!t.quoted() && t.raw().contains("\\") && Forms.WINDOWS_PATH.matcher(t.raw()).matches()) {
             v = t.raw().replace('\\', '/');
         }
-        if (v.startsWith("/") || v.startsWith("~") || Paths3.isUrl(v)) return null;
-        Path abs = Paths2.resolve(cwd, v);
+        if (v.startsWith("/") || v.startsWith("~") || PathNames.isUrl(v)) return null;
+        Path abs = PathNames.resolve(cwd, v);
         return new Script(v, abs, depPath(wdir, abs));
     }
 
     private static Script module(String mod, Path cwd, Path wdir) {
         if (!Forms.MODULE.matcher(mod).matches()) return null;
         String rel = mod.replace('.', '/');
-        Path file = Paths2.resolve(cwd, rel + ".py");
-        if (!Inputs.isRegularFile(file) && Inputs.isRegularFile(Paths2.resolve(cwd, rel + "/__main__.py"))) {
-            file = Paths2.resolve(cwd, rel + "/__main__.py");
+        Path file = PathNames.resolve(cwd, rel + ".py");
+        if (!Inputs.isRegularFile(file) && Inputs.isRegularFile(PathNames.resolve(cwd, rel + "/__main__.py"))) {
+            file = PathNames.resolve(cwd, rel + "/__main__.py");
         }
         return new Script("-m " + mod, file, depPath(wdir, file));
     }
 
     private static String depPath(Path wdir, Path abs) {
-        return Paths2.posix(wdir.relativize(abs));
+        return PathNames.posix(wdir.relativize(abs));
     }
 
     // ---- fix

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dvclint.TestFiles.Run;
 import io.dvclint.format.Fingerprints;
 import io.dvclint.format.RuleLinks;
+import io.dvclint.lint.RuleRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +77,7 @@ class ReportFormatsTest {
         assertTrue(driver.get("informationUri").asString().startsWith("https://"));
         JsonNode rules = driver.get("rules");
         // every rule dvclint has is described, whether or not it fired
-        assertEquals(io.dvclint.rules.RuleRegistry.ids().size(), rules.size(), rules.toString());
+        assertEquals(RuleRegistry.ids().size(), rules.size(), rules.toString());
         JsonNode rule = rules.get(0);
         assertEquals("yaml-syntax", rule.get("id").asString());
         assertEquals("YamlSyntax", rule.get("name").asString());

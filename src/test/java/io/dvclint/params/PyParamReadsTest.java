@@ -2,9 +2,13 @@ package io.dvclint.params;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.dvclint.script.PyParamReads;
 import io.dvclint.yaml.SourceText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+
+
 
 class PyParamReadsTest {
     static List<String> reads(String py) {

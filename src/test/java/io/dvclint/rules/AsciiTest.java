@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dvclint.model.PathNames;
+import io.dvclint.script.Ascii;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+
+
+
 
 /** The hand-written matchers of {@link Ascii} against the regular expressions they replace. */
 class AsciiTest {
@@ -54,15 +59,15 @@ class AsciiTest {
     @Test
     void url() {
         same("[A-Za-z][A-Za-z0-9+.-]*://.*", 0, Ascii::url);
-        assertTrue(Paths3.isUrl("s3://bucket/data"));
-        assertFalse(Paths3.isUrl("data/s3:/x"));
+        assertTrue(PathNames.isUrl("s3://bucket/data"));
+        assertFalse(PathNames.isUrl("data/s3:/x"));
     }
 
     @Test
     void windowsAbsolute() {
         same("[A-Za-z]:[\\\\/].*", 0, Ascii::windowsAbsolute);
-        assertTrue(Paths3.isAbsolute("C:\\data"));
-        assertFalse(Paths3.isAbsolute("data/C:"));
+        assertTrue(PathNames.isAbsolute("C:\\data"));
+        assertFalse(PathNames.isAbsolute("data/C:"));
     }
 
     @Test

@@ -9,11 +9,15 @@ import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;
 import io.dvclint.findings.Severity;
 import io.dvclint.lint.Linter;
+import io.dvclint.lint.RuleDocs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+
+
 
 class GraphRulesTest {
     @TempDir

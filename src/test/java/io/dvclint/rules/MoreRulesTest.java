@@ -18,6 +18,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+
+
+
 class MoreRulesTest {
     @TempDir
     Path dir;

@@ -17,6 +17,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+
+
+
 class ParamsRulesTest {
     @TempDir
     Path dir;

@@ -9,11 +9,15 @@ import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;
 import io.dvclint.findings.Severity;
 import io.dvclint.lint.Linter;
+import io.dvclint.lint.RuleEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+
+
 
 class RulesTest {
     @TempDir

@@ -10,7 +10,11 @@ import io.dvclint.TestFiles.Run;
 import io.dvclint.config.Config;
 import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;
+import io.dvclint.fix.Fixer;
+import io.dvclint.lint.DocsGenerator;
 import io.dvclint.lint.Linter;
+import io.dvclint.lint.RuleDocs;
+import io.dvclint.lint.RuleRegistry;
 import io.dvclint.model.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +24,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+
+
 
 class SuppressionConfigFixTest {
     @TempDir

@@ -13,6 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+
+
+
 /**
  * The pipeline of the tutorial that motivated dvclint, as written there (lock fields in dvc.yaml outs included):
  * every one of its problems is reported at once, although DVC itself would stop at the first.

@@ -1,4 +1,4 @@
-package io.dvclint.rules;
+package io.dvclint.script;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,15 +8,15 @@ import java.util.List;
  * left open at the end of the line (a quote, a {@code $(...)}, a trailing backslash, a here-document). Enough to
  * find the scripts a command runs and the constructs that cannot span lines; not a shell parser.
  */
-final class ShellLex {
+public final class ShellLex {
     /** A word ({@code op == false}; {@code value} unquoted, {@code raw} as written) or an operator. */
-    record Tok(String value, String raw, boolean op, boolean quoted, boolean expands, int start, int end) {
-        boolean is(String s) {
+    public record Tok(String value, String raw, boolean op, boolean quoted, boolean expands, int start, int end) {
+        public boolean is(String s) {
             return !quoted && raw.equals(s);
         }
     }
 
-    record Result(List<Tok> toks, boolean openQuote, boolean trailingBackslash, boolean heredoc) {
+    public record Result(List<Tok> toks, boolean openQuote, boolean trailingBackslash, boolean heredoc) {
     }
 
     private static final String[] OPS = {"<<<", "<<-", "&&", "||", ";;", ">>", "<<", ">&", "&>", ">|", "<&", ";",
@@ -29,7 +29,7 @@ final class ShellLex {
      * The words and operators of a whole command string, which may hold several lines: each line is lexed on its
      * own (a line break separates commands like {@code ;}, which is inserted), offsets are into {@code cmd}.
      */
-    static List<Tok> words(String cmd) {
+    public static List<Tok> words(String cmd) {
         List<Tok> out = new ArrayList<>();
         int offset = 0;
         for (String line : cmd.split("\n", -1)) {
@@ -43,7 +43,7 @@ final class ShellLex {
         return out;
     }
 
-    static Result lex(String line) {
+    public static Result lex(String line) {
         List<Tok> toks = new ArrayList<>();
         boolean heredoc = false;
         int i = 0, n = line.length();
@@ -180,22 +180,22 @@ final class ShellLex {
     }
 
     /** {@code NAME=value}: a variable assignment (at the start of a command). */
-    static boolean isAssignment(Tok t) {
+    public static boolean isAssignment(Tok t) {
         return !t.op() && Ascii.assignment(t.raw(), true);
     }
 
     /** Operators that end a simple command. */
-    static boolean separates(Tok t) {
+    public static boolean separates(Tok t) {
         return t.op() && (t.raw().equals(";") || t.raw().equals("&&") || t.raw().equals("||") || t.raw().equals("|")
                 || t.raw().equals("&") || t.raw().equals("(") || t.raw().equals(")") || t.raw().equals(";;"));
     }
 
-    static boolean redirect(Tok t) {
+    public static boolean redirect(Tok t) {
         return t.op() && !separates(t);
     }
 
     /** The simple commands of a line: words only, assignments kept, redirections and their targets dropped. */
-    static List<List<Tok>> commands(List<Tok> toks) {
+    public static List<List<Tok>> commands(List<Tok> toks) {
         List<List<Tok>> out = new ArrayList<>();
         List<Tok> cur = new ArrayList<>();
         for (int i = 0; i < toks.size(); i++) {

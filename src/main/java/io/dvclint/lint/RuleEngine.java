@@ -1,21 +1,22 @@
-package io.dvclint.rules;
+package io.dvclint.lint;
 
 import io.dvclint.config.Config;
 import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;
 import io.dvclint.findings.Severity;
+import io.dvclint.findings.TextEdit;
 import io.dvclint.model.MultiMaps;
 import io.dvclint.model.Project;
+import io.dvclint.rules.Rule;
+import io.dvclint.rules.RuleContext;
 import io.dvclint.yaml.Pos;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
-import io.dvclint.findings.TextEdit;
-import io.dvclint.lint.Timings;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,7 +38,7 @@ public final class RuleEngine {
         run(project, findings, config, RuleRegistry.all());
     }
 
-    static void run(Project project, Findings findings, Config config, List<Rule> rules) {
+    public static void run(Project project, Findings findings, Config config, List<Rule> rules) {
         for (Rule rule : rules) {
             if (rule instanceof MetaRule || !config.enabled(rule.id())) continue;
             RuleContext ctx = new RuleContext(project, rule, config.rule(rule.id()), findings);
@@ -61,7 +62,7 @@ public final class RuleEngine {
      * paths in the message) as the first with a count of the others — with the fixes of all of them. Identical
      * findings are reported once in any case.
      */
-    static List<Finding> dedupe(List<Finding> fs, RuleContext ctx) {
+    public static List<Finding> dedupe(List<Finding> fs, RuleContext ctx) {
         Map<List<Object>, List<Finding>> byPlace = new LinkedHashMap<>();
         for (Finding f : fs) {
             String group = ctx.generatedFrom(f);
@@ -86,7 +87,7 @@ public final class RuleEngine {
         return out;
     }
 
-    static Finding internalError(Project project, Rule rule, Throwable e) {
+    public static Finding internalError(Project project, Rule rule, Throwable e) {
         Path file = project.dvcFiles().isEmpty() ? project.root().resolve("dvc.yaml")
                 : project.dvcFiles().get(0).path();
         StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
@@ -96,7 +97,7 @@ public final class RuleEngine {
                 "this is a bug in dvclint, please report it" + (at == null ? "" : " (at " + at + ")"));
     }
 
-    static void applyConfig(Project project, Findings findings, Config config) {
+    public static void applyConfig(Project project, Findings findings, Config config) {
         for (java.util.ListIterator<Finding> it = findings.all().listIterator(); it.hasNext();) {
             Finding f = it.next();
             boolean keep = f.ruleId().equals(INTERNAL_ERROR) || config.enabled(f.ruleId())
@@ -110,7 +111,7 @@ public final class RuleEngine {
         }
     }
 
-    static String rel(Project project, Path file) {
+    public static String rel(Project project, Path file) {
         Path abs = file.toAbsolutePath().normalize();
         return abs.startsWith(project.root()) ? project.rel(abs) : abs.toString().replace('\\', '/');
     }

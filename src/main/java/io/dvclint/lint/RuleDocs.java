@@ -1,5 +1,6 @@
-package io.dvclint.rules;
+package io.dvclint.lint;
 
+import io.dvclint.rules.Rule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RuleDocs {
     /** Where the pages are in the jar (the build copies {@code docs/rules/} there). */
-    static final String RESOURCES = "/io/dvclint/docs/rules/";
+    public static final String RESOURCES = "/io/dvclint/docs/rules/";
 
     private RuleDocs() {
     }
@@ -27,7 +28,7 @@ public final class RuleDocs {
     }
 
     /** The body of the page: everything after its title line. */
-    static String body(Rule r) {
+    public static String body(Rule r) {
         String src = source(r.id());
         int nl = src.indexOf('\n');
         return (src.startsWith("# ") && nl >= 0 ? src.substring(nl + 1) : src).strip();

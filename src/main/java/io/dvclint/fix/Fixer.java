@@ -1,4 +1,4 @@
-package io.dvclint.rules;
+package io.dvclint.fix;
 
 import io.dvclint.findings.Finding;
 import io.dvclint.findings.TextEdit;
@@ -47,7 +47,7 @@ public final class Fixer {
     }
 
     /** Overlapping ranges, or two different insertions at one offset (their order would be arbitrary). */
-    static boolean conflict(TextEdit a, TextEdit b) {
+    public static boolean conflict(TextEdit a, TextEdit b) {
         if (a.start() < b.end() && b.start() < a.end()) return true;
         boolean aIns = a.start() == a.end(), bIns = b.start() == b.end();
         if (aIns && bIns && a.start() == b.start()) return true;
@@ -136,7 +136,7 @@ public final class Fixer {
     }
 
     /** Lines including their line break. */
-    static List<String> lines(String t) {
+    public static List<String> lines(String t) {
         List<String> out = new ArrayList<>();
         int s = 0;
         for (int i = 0; i < t.length(); i++) {
@@ -150,8 +150,8 @@ public final class Fixer {
     }
 
     /** Myers' O((N+M)D) diff over lines. */
-    static final class Myers {
-        static List<int[]> diff(List<String> a, List<String> b) {
+    public static final class Myers {
+        public static List<int[]> diff(List<String> a, List<String> b) {
             int n = a.size(), m = b.size(), max = n + m;
             int off = max + 1;
             int[] v = new int[2 * max + 3];

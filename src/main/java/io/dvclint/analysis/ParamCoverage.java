@@ -1,4 +1,4 @@
-package io.dvclint.rules;
+package io.dvclint.analysis;
 
 import io.dvclint.fs.Inputs;
 import io.dvclint.graph.PipelineGraph;
@@ -16,14 +16,14 @@ import java.util.List;
 import java.util.Map;
 
 /** What the params rules share: which files a stage can read, which keys are covered, key listings. */
-final class ParamsSupport {
-    static final String DEFAULT = "params.yaml";
+public final class ParamCoverage {
+    public static final String DEFAULT = "params.yaml";
 
-    private ParamsSupport() {
+    private ParamCoverage() {
     }
 
     /** Whether some stage writes this path (or a folder holding it): it exists only after that stage ran. */
-    static boolean produced(Project project, Path abs) {
+    public static boolean produced(Project project, Path abs) {
         return !PipelineGraph.of(project).producersOf(abs).isEmpty();
     }
 
@@ -31,7 +31,7 @@ final class ParamsSupport {
      * The params files a stage can read, absolute, each with the name the stage would use for it: every file it
      * declares, then the {@code params.yaml} of its wdir (which {@code - key} entries refer to).
      */
-    static Map<Path, String> readable(Stage s) {
+    public static Map<Path, String> readable(Stage s) {
         Map<Path, String> out = new LinkedHashMap<>();
         for (ParamDep p : s.params()) out.putIfAbsent(p.abs(), p.file());
         out.putIfAbsent(s.wdirAbs().resolve(DEFAULT).normalize(), DEFAULT);
@@ -39,13 +39,13 @@ final class ParamsSupport {
     }
 
     /** Whether the stage depends on the file as a path (itself, or a folder holding it): any change reruns it. */
-    static boolean fileDep(Stage s, Path abs) {
+    public static boolean fileDep(Stage s, Path abs) {
         for (io.dvclint.model.Dep d : s.deps()) if (abs.startsWith(d.abs())) return true;
         return false;
     }
 
     /** Whether a {@code ${...}} of the stage reads {@code key} of the file (or a part holding it). */
-    static boolean templateCovers(Stage s, Path abs, String key) {
+    public static boolean templateCovers(Stage s, Path abs, String key) {
         io.dvclint.template.TemplateResolver.Result t = s.file().templating();
         if (t == null) return false;
         io.dvclint.template.ResolvedStage rs = t.stage(s.name());
@@ -57,7 +57,7 @@ final class ParamsSupport {
     }
 
     /** The stage's declaration for one file, or null. */
-    static ParamDep declared(Stage s, Path abs) {
+    public static ParamDep declared(Stage s, Path abs) {
         for (ParamDep p : s.params()) if (p.abs().equals(abs)) return p;
         return null;
     }
@@ -66,7 +66,7 @@ final class ParamsSupport {
      * Whether the declared key {@code d} tracks {@code key}: equal, or an ancestor of it. DVC reads declared keys
      * with {@code dpath}, so a part may be a glob ({@code dataset.india*}).
      */
-    static boolean covers(String d, String key) {
+    public static boolean covers(String d, String key) {
         if (key.equals(d) || key.startsWith(d + ".")) return true;
         if (!isGlob(d)) return false;
         String[] ds = d.split("\\.", -1), ks = key.split("\\.", -1);
@@ -76,7 +76,7 @@ final class ParamsSupport {
     }
 
     /** Whether the declared key {@code d} names something strictly inside {@code key}. */
-    static boolean inside(String d, String key) {
+    public static boolean inside(String d, String key) {
         if (d.startsWith(key + ".")) return true;
         if (!isGlob(d)) return false;
         String[] ds = d.split("\\.", -1), ks = key.split("\\.", -1);
@@ -85,12 +85,12 @@ final class ParamsSupport {
         return true;
     }
 
-    static boolean isGlob(String key) {
+    public static boolean isGlob(String key) {
         return key.indexOf('*') >= 0 || key.indexOf('?') >= 0 || key.indexOf('[') >= 0;
     }
 
     /** fnmatch of one key part ({@code *}, {@code ?}, {@code [...]}), as dpath matches globs. */
-    static boolean segmentMatches(String glob, String s) {
+    public static boolean segmentMatches(String glob, String s) {
         if (!isGlob(glob)) return glob.equals(s);
         StringBuilder re = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
@@ -121,7 +121,7 @@ final class ParamsSupport {
     }
 
     /** How many nodes a glob key matches in a document (dpath's get needs exactly one). */
-    static int globMatches(YNode root, String key) {
+    public static int globMatches(YNode root, String key) {
         List<YNode> cur = List.of(root);
         for (String seg : key.split("\\.", -1)) {
             List<YNode> next = new ArrayList<>();
@@ -141,12 +141,12 @@ final class ParamsSupport {
      * How a stage is named in messages. Findings of generated stages at one template position are reported once,
      * for the first stage; the label says where it comes from.
      */
-    static String label(Stage s) {
+    public static String label(Stage s) {
         return "stage '" + s.address() + "'" + (s.group() != null ? " (generated from '" + s.group() + "')" : "");
     }
 
     /** Whether the stage's declaration tracks {@code key} of the file (whole-file tracking tracks all). */
-    static boolean stageCovers(Stage s, Path abs, String key) {
+    public static boolean stageCovers(Stage s, Path abs, String key) {
         ParamDep p = declared(s, abs);
         if (p == null) return false;
         if (p.whole()) return true;
@@ -155,7 +155,7 @@ final class ParamsSupport {
     }
 
     /** Every addressable dotted key of a document: mapping keys at every depth (sections and leaves). */
-    static List<String> allKeys(YNode root) {
+    public static List<String> allKeys(YNode root) {
         List<String> out = new ArrayList<>();
         if (root instanceof YMap m) walk(m, "", out);
         return out;
@@ -170,14 +170,14 @@ final class ParamsSupport {
     }
 
     /** The loaded file if it exists and parsed, else null. */
-    static ParamsFiles.Loaded loadOk(Project project, Path abs) {
+    public static ParamsFiles.Loaded loadOk(Project project, Path abs) {
         if (!Inputs.isRegularFile(abs)) return null;
         ParamsFiles.Loaded l = project.paramsFiles().load(abs);
         return l.ok() ? l : null;
     }
 
     /** Path of {@code abs} relative to the project root, for messages. */
-    static String rel(Project project, Path abs) {
+    public static String rel(Project project, Path abs) {
         try {
             return project.rel(abs);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
-package io.dvclint.rules;
+package io.dvclint.lint;
 
+import io.dvclint.findings.Suggest;
 import io.dvclint.config.Config;
 import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;
@@ -7,6 +8,7 @@ import io.dvclint.findings.Severity;
 import io.dvclint.findings.TextEdit;
 import io.dvclint.model.DvcFile;
 import io.dvclint.model.Project;
+import io.dvclint.rules.Rule;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.SourceText;
 import io.dvclint.yaml.YMap;
@@ -95,7 +97,7 @@ public final class Suppressions {
     private Suppressions() {
     }
 
-    static void apply(Project project, Findings findings, Config config) {
+    public static void apply(Project project, Findings findings, Config config) {
         Map<Path, YNode> trees = new HashMap<>();
         for (DvcFile f : project.dvcFiles()) {
             if (f.root() != null) trees.put(f.path(), f.root());
@@ -115,7 +117,7 @@ public final class Suppressions {
                 if (r == null) {
                     extra.add(new Finding(UNKNOWN, Severity.WARNING, d.file, d.pos,
                             "unknown rule '" + d.id + "' in a suppression comment"
-                                    + Similar.didYouMean(d.id, RuleRegistry.ids()),
+                                    + Suggest.didYouMean(d.id, RuleRegistry.ids()),
                             "run 'dvclint rules' for the list of rule ids"));
                 } else if (!d.used && config.enabled(d.id) && !d.id.equals(UNUSED) && !d.id.equals(UNKNOWN)) {
                     extra.add(new Finding(UNUSED, Severity.INFO, d.file, d.pos,
@@ -219,7 +221,7 @@ public final class Suppressions {
     }
 
     /** Index in the line of the '#' that starts a comment, or -1. */
-    static int commentStart(String s, int base, List<int[]> spans) {
+    public static int commentStart(String s, int base, List<int[]> spans) {
         char quote = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -1,5 +1,6 @@
-package io.dvclint.rules;
+package io.dvclint.lint;
 
+import io.dvclint.rules.Rule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ public final class DocsGenerator {
         StringBuilder sb = new StringBuilder();
         sb.append("# dvclint rules\n\n");
         sb.append("One page per rule, written by hand; this index is generated from the rule classes by\n")
-                .append("`io.dvclint.rules.DocsGenerator` (do not edit it). `dvclint rules` prints this table,\n")
+                .append("`io.dvclint.lint.DocsGenerator` (do not edit it). `dvclint rules` prints this table,\n")
                 .append("`dvclint explain RULE` a page with its metadata and configuration.\n\n");
         sb.append("| id | default severity | fixable | summary |\n|---|---|---|---|\n");
         for (Rule r : RuleRegistry.all()) {

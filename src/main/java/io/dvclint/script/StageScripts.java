@@ -1,4 +1,4 @@
-package io.dvclint.rules;
+package io.dvclint.script;
 
 import io.dvclint.fs.Inputs;
 import io.dvclint.yaml.SourceText;
@@ -15,11 +15,11 @@ import java.util.Set;
  * {@code poetry run} and the like, after {@code VAR=value} assignments and {@code cd dir &&}. Shell scripts are
  * read for the Python scripts they run (one level). Only files inside the project are returned.
  */
-final class StageScripts {
-    enum Lang { PYTHON, R, SHELL }
+public final class StageScripts {
+    public enum Lang { PYTHON, R, SHELL }
 
     /** A script file and the folder it runs in (the command's working directory). */
-    record Script(Path file, Path cwd, Lang lang) {
+    public record Script(Path file, Path cwd, Lang lang) {
     }
 
     private static final Set<String> RUNNERS = Set.of("uv", "poetry", "pipenv", "pdm", "hatch", "rye", "conda",
@@ -31,7 +31,7 @@ final class StageScripts {
     private StageScripts() {
     }
 
-    static List<Script> of(List<String> commands, Path wdir, Path root) {
+    public static List<Script> of(List<String> commands, Path wdir, Path root) {
         List<Script> out = new ArrayList<>();
         for (String c : commands) scan(c, wdir, root, out, 0);
         return out;
@@ -151,7 +151,7 @@ final class StageScripts {
     }
 
     /** The text of a small file, or null. */
-    static String read(Path f) {
+    public static String read(Path f) {
         try {
             if (Inputs.size(f) > MAX_SIZE) return null;
             return SourceText.decode(SourceText.readFile(f)) instanceof SourceText t ? t.text() : null;

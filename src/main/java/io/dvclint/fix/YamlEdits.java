@@ -1,4 +1,4 @@
-package io.dvclint.rules;
+package io.dvclint.fix;
 
 import io.dvclint.findings.TextEdit;
 import io.dvclint.model.Stage;

@@ -1,4 +1,4 @@
-package io.dvclint.params;
+package io.dvclint.script;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,8 @@
-package io.dvclint.rules;
+package io.dvclint.lint;
 
 import io.dvclint.findings.Severity;
+import io.dvclint.rules.Rule;
+import io.dvclint.rules.RuleContext;
 
 /**
  * A rule whose findings come from outside the rule engine (the loader, the templating, the engine itself), declared

@@ -1,5 +1,6 @@
-package io.dvclint.params;
+package io.dvclint.script;
 
+import io.dvclint.params.PyTokenizer;
 import io.dvclint.params.PyTokenizer.T;
 import io.dvclint.params.PyTokenizer.Tok;
 import io.dvclint.yaml.SourceText;

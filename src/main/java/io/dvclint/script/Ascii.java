@@ -1,36 +1,36 @@
-package io.dvclint.rules;
+package io.dvclint.script;
 
 /**
  * Small matchers the rules run on every stage, written out instead of as regular expressions: compiling and
  * interpreting a pattern costs a fresh JVM far more than these loops (see README, Speed). Each method names the
  * pattern it is equivalent to (with {@code Matcher.matches}); {@code AsciiTest} checks them against it.
  */
-final class Ascii {
+public final class Ascii {
     private Ascii() {
     }
 
-    static boolean letter(char c) {
+    public static boolean letter(char c) {
         return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
-    static boolean digit(char c) {
+    public static boolean digit(char c) {
         return c >= '0' && c <= '9';
     }
 
-    static boolean nameStart(char c) {
+    public static boolean nameStart(char c) {
         return letter(c) || c == '_';
     }
 
-    static boolean nameChar(char c) {
+    public static boolean nameChar(char c) {
         return letter(c) || digit(c) || c == '_';
     }
 
     /** Whether {@code s[from..]} holds a character that regex {@code .} does not match (a line terminator). */
-    static boolean lineTerminatorFrom(String s, int from) {
+    public static boolean lineTerminatorFrom(String s, int from) {
         return lineTerminatorIn(s, from, s.length());
     }
 
-    static boolean lineTerminatorIn(String s, int from, int to) {
+    public static boolean lineTerminatorIn(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') return true;
@@ -39,7 +39,7 @@ final class Ascii {
     }
 
     /** {@code [A-Za-z_][A-Za-z0-9_]*=.*}, with {@code dotAll} as with {@link java.util.regex.Pattern#DOTALL}. */
-    static boolean assignment(String s, boolean dotAll) {
+    public static boolean assignment(String s, boolean dotAll) {
         if (s.isEmpty() || !nameStart(s.charAt(0))) return false;
         int i = 1;
         while (i < s.length() && nameChar(s.charAt(i))) i++;
@@ -47,7 +47,7 @@ final class Ascii {
     }
 
     /** {@code [A-Za-z][A-Za-z0-9+.-]*://.*}: a URL scheme and what follows it. */
-    static boolean url(String s) {
+    public static boolean url(String s) {
         if (s.isEmpty() || !letter(s.charAt(0))) return false;
         int i = 1;
         while (i < s.length()) {
@@ -59,13 +59,13 @@ final class Ascii {
     }
 
     /** {@code [A-Za-z]:[\\/].*}: a Windows drive path. */
-    static boolean windowsAbsolute(String s) {
+    public static boolean windowsAbsolute(String s) {
         return s.length() >= 3 && letter(s.charAt(0)) && s.charAt(1) == ':'
                 && (s.charAt(2) == '\\' || s.charAt(2) == '/') && !lineTerminatorFrom(s, 3);
     }
 
     /** {@code (.*\/)?(python|python3|python3\.\d+|py|pythonw)}: a Python interpreter, with or without a folder. */
-    static boolean pythonCommand(String s) {
+    public static boolean pythonCommand(String s) {
         int slash = s.lastIndexOf('/');
         if (lineTerminatorIn(s, 0, slash + 1)) return false;
         String b = s.substring(slash + 1);
@@ -74,7 +74,7 @@ final class Ascii {
     }
 
     /** {@code python(\d+(\.\d+)?)?|pypy\d?(\.\d+)?|py}: the name of a Python interpreter. */
-    static boolean pythonName(String b) {
+    public static boolean pythonName(String b) {
         if (b.equals("py")) return true;
         int i;
         if (b.startsWith("pypy")) {
