@@ -1,7 +1,6 @@
 package io.dvclint.analysis;
 
 import io.dvclint.fs.Inputs;
-import io.dvclint.graph.PipelineGraph;
 import io.dvclint.model.ParamDep;
 import io.dvclint.model.ParamKey;
 import io.dvclint.model.Project;
@@ -23,8 +22,8 @@ public final class ParamCoverage {
     }
 
     /** Whether some stage writes this path (or a folder holding it): it exists only after that stage ran. */
-    public static boolean produced(Project project, Path abs) {
-        return !PipelineGraph.of(project).producersOf(abs).isEmpty();
+    public static boolean produced(ProjectFacts facts, Path abs) {
+        return !facts.graph().producersOf(abs).isEmpty();
     }
 
     /**
@@ -170,9 +169,9 @@ public final class ParamCoverage {
     }
 
     /** The loaded file if it exists and parsed, else null. */
-    public static ParamsFiles.Loaded loadOk(Project project, Path abs) {
+    public static ParamsFiles.Loaded loadOk(ProjectFacts facts, Path abs) {
         if (!Inputs.isRegularFile(abs)) return null;
-        ParamsFiles.Loaded l = project.paramsFiles().load(abs);
+        ParamsFiles.Loaded l = facts.params().load(abs);
         return l.ok() ? l : null;
     }
 

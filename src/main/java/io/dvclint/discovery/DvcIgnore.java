@@ -2,7 +2,6 @@ package io.dvclint.discovery;
 
 import io.dvclint.fs.Inputs;
 import io.dvclint.py.PyFormat;
-import io.dvclint.rules.Rule;
 import io.dvclint.yaml.SourceText;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -92,30 +92,13 @@ public final class PipelineGraph {
     }
 
     /** The graph of a project, built once and shared. */
-    public static PipelineGraph of(Project project) {
-        return project.derived(PipelineGraph.class, new java.util.function.Supplier<>() {
-            @Override
-            public PipelineGraph get() {
-                return build(project);
-            }
-        });
-    }
-
     public static PipelineGraph build(Project project) {
         PipelineGraph g = new PipelineGraph();
-        long t = System.nanoTime();
         g.addNodes(project);
-        io.dvclint.lint.Timings.report("graph: nodes", t);
-        t = System.nanoTime();
         g.indexOutputs();
-        io.dvclint.lint.Timings.report("graph: outputs", t);
-        t = System.nanoTime();
         g.checkStagesInsideOutputs(project);
         g.addEdges();
-        io.dvclint.lint.Timings.report("graph: edges", t);
-        t = System.nanoTime();
         g.findCycles();
-        io.dvclint.lint.Timings.report("graph: cycles", t);
         return g;
     }
 

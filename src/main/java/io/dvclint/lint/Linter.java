@@ -1,11 +1,15 @@
 package io.dvclint.lint;
 
+import io.dvclint.analysis.ProjectFacts;
 import io.dvclint.config.Config;
 import io.dvclint.config.ConfigLoader;
 import io.dvclint.findings.Findings;
 import io.dvclint.load.ProjectLoader;
 import io.dvclint.model.Project;
+import io.dvclint.params.ParamsFiles;
+import io.dvclint.yaml.SourceText;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Loads a project and runs every enabled rule over it. */
 public final class Linter {
@@ -22,7 +26,7 @@ public final class Linter {
     }
 
     /** A project read from disk with the loader's findings, before any rule ran. */
-    public record Loaded(Project project, Findings findings) {
+    public record Loaded(Project project, Findings findings, ParamsFiles params) {
     }
 
     /**
@@ -32,18 +36,19 @@ public final class Linter {
     public static Loaded load(Path root, boolean validationCache) {
         Findings run = new Findings();
         long t0 = System.nanoTime();
-        Project project = new ProjectLoader(run, validationCache).load(root);
+        ProjectLoader loader = new ProjectLoader(run, validationCache);
+        Project project = loader.load(root);
         Timings.report("load", t0);
-        return new Loaded(project, run);
+        return new Loaded(project, run, loader.params());
     }
 
     /** Runs the rules {@code config} enables over a project {@link #load loaded} once; adds every finding. */
     public static Project check(Loaded loaded, Findings findings, Config config) {
         Project project = loaded.project();
         Findings run = loaded.findings();
-        RuleEngine.run(project, run, config);
-        for (io.dvclint.params.ParamsFiles.Loaded l : project.paramsFiles().loaded()) run.source(l.file(), l.text());
-        for (java.util.Map.Entry<Path, io.dvclint.yaml.SourceText> e : run.sources().entrySet()) {
+        RuleEngine.run(new ProjectFacts(project, loaded.params()), run, config);
+        for (ParamsFiles.Loaded l : loaded.params().loaded()) run.source(l.file(), l.text());
+        for (Map.Entry<Path, SourceText> e : run.sources().entrySet()) {
             findings.source(e.getKey(), e.getValue());
         }
         findings.addAll(run.all());

@@ -1,5 +1,6 @@
 package io.dvclint.lint;
 
+import io.dvclint.analysis.ProjectFacts;
 import io.dvclint.config.Config;
 import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;
@@ -34,14 +35,15 @@ public final class RuleEngine {
      *
      * @param findings the findings of this project only (loader findings already in it); rewritten in place
      */
-    public static void run(Project project, Findings findings, Config config) {
-        run(project, findings, config, RuleRegistry.all());
+    public static void run(ProjectFacts facts, Findings findings, Config config) {
+        run(facts, findings, config, RuleRegistry.all());
     }
 
-    public static void run(Project project, Findings findings, Config config, List<Rule> rules) {
+    public static void run(ProjectFacts facts, Findings findings, Config config, List<Rule> rules) {
+        Project project = facts.project();
         for (Rule rule : rules) {
             if (rule instanceof MetaRule || !config.enabled(rule.id())) continue;
-            RuleContext ctx = new RuleContext(project, rule, config.rule(rule.id()), findings);
+            RuleContext ctx = new RuleContext(facts, rule, config.rule(rule.id()), findings);
             long t0 = System.nanoTime();
             try {
                 rule.check(ctx);

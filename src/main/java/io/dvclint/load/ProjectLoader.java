@@ -10,6 +10,7 @@ import io.dvclint.model.LockFile;
 import io.dvclint.model.PathNames;
 import io.dvclint.model.Project;
 import io.dvclint.model.Stage;
+import io.dvclint.params.ParamsFiles;
 import io.dvclint.schema.SchemaProblem;
 import io.dvclint.schema.SchemaValidator;
 import io.dvclint.yaml.Pos;
@@ -38,6 +39,7 @@ public final class ProjectLoader {
 
     private final Findings findings;
     private final boolean validationCache;
+    private final ParamsFiles params = new ParamsFiles();
 
     /** A loader that reuses the {@link ValidationCache}'s verdicts. */
     public ProjectLoader(Findings findings) {
@@ -51,9 +53,8 @@ public final class ProjectLoader {
     }
 
     public Project load(Path root) {
-        Project project = new Project(root);
         Discovery discovery = new Discovery(root);
-        project.setIgnore(discovery.ignore());
+        Project project = new Project(root, discovery.ignore());
         java.util.Map<Path, Project.SkippedPipeline> owners = new java.util.HashMap<>();
         discovery.walk(new Discovery.Visitor() {
             @Override
@@ -84,6 +85,11 @@ public final class ProjectLoader {
                     p.message()));
         }
         return project;
+    }
+
+    /** The params and vars files read while loading (for templating), each read once; rules reuse them. */
+    public ParamsFiles params() {
+        return params;
     }
 
     /** Reads a file as strict UTF-8; reports a positioned yaml-syntax finding and returns null when it cannot. */
@@ -132,12 +138,12 @@ public final class ProjectLoader {
         }
         DvcFile f = new DvcFile(file, rel, text, root instanceof YMap m ? m : null, valid);
         if (valid) {
-            new StageResolution(findings).resolve(project, f);
+            new StageResolution(findings, params).resolve(project, f);
         } else if (f.root() != null) {
             // DVC refuses the file, but the other rules still have something to say about its stages: resolve
             // what can be resolved (findings of this best-effort pass are dropped; the schema errors stand)
             try {
-                new StageResolution(new Findings()).resolve(project, f);
+                new StageResolution(new Findings(), params).resolve(project, f);
             } catch (RuntimeException e) {
                 f.stages().clear();
             }

@@ -29,13 +29,14 @@ final class StageResolution {
     static final String TEMPLATE_TYPE = "template-type";
 
     private final Findings findings;
+    private final ParamsFiles files;
 
-    StageResolution(Findings findings) {
+    StageResolution(Findings findings, ParamsFiles files) {
         this.findings = findings;
+        this.files = files;
     }
 
     void resolve(Project project, DvcFile f) {
-        ParamsFiles files = project.paramsFiles();
         TemplateResolver resolver = new TemplateResolver(project.root(), f.dir(), new Function<Path, FileLoad>() {
             @Override
             public FileLoad apply(Path p) {

@@ -18,7 +18,7 @@ abstract class GraphProblemRule extends Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        for (GraphProblem p : PipelineGraph.of(ctx.project()).problems()) {
+        for (GraphProblem p : ctx.graph().problems()) {
             if (p.kind() == kind()) ctx.report(p.file(), p.pos(), p.message(), p.hint(), List.of());
         }
     }

@@ -101,7 +101,7 @@ public final class LockStaleRule extends Rule {
     }
 
     private void params(RuleContext ctx, ParamDep p, LockStage ls, List<String> why) {
-        ParamsFiles.Loaded loaded = ctx.project().paramsFiles().load(p.abs());
+        ParamsFiles.Loaded loaded = ctx.params().load(p.abs());
         Map<String, Object> locked = ls.params().get(p.file());
         if (locked == null) {
             why.add("params of '" + p.file() + "' are not in the lock entry");

@@ -33,7 +33,7 @@ public final class MissingDependencyRule extends Rule {
                     existing.put(d.abs(), there);
                 }
                 if (there) continue;
-                if (graph == null) graph = PipelineGraph.of(ctx.project());
+                if (graph == null) graph = ctx.graph();
                 if (!graph.producersOf(d.abs()).isEmpty()) continue;
                 ctx.report(s, d.pos(), "dependency '" + d.path() + "' of " + s + " does not exist, no stage "
                         + "produces it and no .dvc file tracks it: `dvc repro` fails with \"dependency '"

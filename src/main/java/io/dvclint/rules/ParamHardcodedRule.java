@@ -125,7 +125,7 @@ public final class ParamHardcodedRule extends Rule {
     private static List<Leaf> leaves(RuleContext ctx, Stage s) {
         List<Leaf> out = new ArrayList<>();
         for (Map.Entry<Path, String> f : ParamCoverage.readable(s).entrySet()) {
-            ParamsFiles.Loaded l = ParamCoverage.loadOk(ctx.project(), f.getKey());
+            ParamsFiles.Loaded l = ParamCoverage.loadOk(ctx.facts(), f.getKey());
             if (l == null || !(l.root() instanceof YMap m)) continue;
             collect(m, "", f.getKey(), f.getValue(), out);
         }

@@ -34,9 +34,9 @@ public final class ParamMissingRule extends Rule {
         for (Stage s : ctx.project().stages()) {
             if (!Inputs.isDirectory(s.wdirAbs())) continue; // wdir-missing says so
             for (ParamDep p : s.params()) {
-                if (ParamCoverage.produced(ctx.project(), p.abs())) continue;
+                if (ParamCoverage.produced(ctx.facts(), p.abs())) continue;
                 if (!certainRoot && !p.abs().startsWith(root) && !Inputs.exists(p.abs())) continue;
-                ParamsFiles.Loaded l = ctx.project().paramsFiles().load(p.abs());
+                ParamsFiles.Loaded l = ctx.params().load(p.abs());
                 if (!l.ok()) {
                     fileProblem(pending, s, p, l.problem(), seen, unreadable);
                     continue;

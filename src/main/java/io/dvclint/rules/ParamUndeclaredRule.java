@@ -1,6 +1,7 @@
 package io.dvclint.rules;
 
 import io.dvclint.analysis.ParamCoverage;
+import io.dvclint.analysis.ProjectFacts;
 import io.dvclint.findings.Severity;
 import io.dvclint.findings.TextEdit;
 import io.dvclint.fix.YamlEdits;
@@ -49,11 +50,11 @@ public final class ParamUndeclaredRule extends Rule {
             // the params files this stage can read that exist, by absolute path
             Map<Path, String> files = new LinkedHashMap<>();
             for (Map.Entry<Path, String> e : ParamCoverage.readable(s).entrySet()) {
-                if (ParamCoverage.loadOk(project, e.getKey()) != null) files.put(e.getKey(), e.getValue());
+                if (ParamCoverage.loadOk(ctx.facts(), e.getKey()) != null) files.put(e.getKey(), e.getValue());
             }
             // params files other stages declare, named relative to this stage's wdir
             for (Path p : declaredAnywhere) {
-                if (files.containsKey(p) || ParamCoverage.loadOk(project, p) == null) continue;
+                if (files.containsKey(p) || ParamCoverage.loadOk(ctx.facts(), p) == null) continue;
                 try {
                     files.put(p, PathNames.posix(s.wdirAbs().relativize(p)));
                 } catch (IllegalArgumentException e) {
@@ -64,11 +65,11 @@ public final class ParamUndeclaredRule extends Rule {
             for (StageScripts.Script sc : StageScripts.of(s.commands(), s.wdirAbs(), root)) {
                 List<PyParamReads.Read> reads = cache.get(sc.file());
                 if (reads == null) {
-                    reads = reads(project, sc, files);
+                    reads = reads(ctx.facts(), sc, files);
                     cache.put(sc.file(), reads);
                 }
                 for (PyParamReads.Read r : reads) {
-                    Path file = resolve(project, r, sc, files);
+                    Path file = resolve(ctx.facts(), r, sc, files);
                     if (file == null || ParamCoverage.stageCovers(s, file, r.key())) continue;
                     // the file is a dependency, or the value reaches the command through ${...}: a change reruns it
                     if (ParamCoverage.fileDep(s, file) || ParamCoverage.templateCovers(s, file, r.key())) continue;
@@ -100,7 +101,7 @@ public final class ParamUndeclaredRule extends Rule {
      * that names one of the stage's params files, each word that is the last segment of exactly one key of that
      * file. Precision first: the file must be named on the same line and the key's name must be unambiguous.
      */
-    private static List<PyParamReads.Read> shellReads(Project project, String text, StageScripts.Script sc,
+    private static List<PyParamReads.Read> shellReads(ProjectFacts facts, String text, StageScripts.Script sc,
                                                       Map<Path, String> files) {
         List<PyParamReads.Read> out = new ArrayList<>();
         String[] lines = text.split("\n", -1);
@@ -113,7 +114,7 @@ public final class ParamUndeclaredRule extends Rule {
                 String ref = m.group();
                 Path file = sc.cwd().resolve(ref).normalize();
                 if (!files.containsKey(file)) continue;
-                ParamsFiles.Loaded l = ParamCoverage.loadOk(project, file);
+                ParamsFiles.Loaded l = ParamCoverage.loadOk(facts, file);
                 if (l == null) continue;
                 Map<String, List<String>> byLast = new HashMap<>();
                 for (String k : ParamsFiles.leafKeys(l.root())) {
@@ -131,10 +132,10 @@ public final class ParamUndeclaredRule extends Rule {
     }
 
     /** The params reads of a script (read once per file: stages share scripts). */
-    private static List<PyParamReads.Read> reads(Project project, StageScripts.Script sc, Map<Path, String> files) {
+    private static List<PyParamReads.Read> reads(ProjectFacts facts, StageScripts.Script sc, Map<Path, String> files) {
         String text = StageScripts.read(sc.file());
         if (text == null) return List.of();
-        if (sc.lang() == StageScripts.Lang.SHELL) return shellReads(project, text, sc, files);
+        if (sc.lang() == StageScripts.Lang.SHELL) return shellReads(facts, text, sc, files);
         return sc.lang() == StageScripts.Lang.R ? RParamReads.find(text, PARAMS_FILE)
                 : PyParamReads.find(new SourceText(text), PARAMS_FILE);
     }
@@ -153,7 +154,7 @@ public final class ParamUndeclaredRule extends Rule {
     }
 
     /** The params file a read refers to (one of the stage's), when the key exists in it. */
-    private static Path resolve(Project project, PyParamReads.Read r, StageScripts.Script sc, Map<Path, String> files) {
+    private static Path resolve(ProjectFacts facts, PyParamReads.Read r, StageScripts.Script sc, Map<Path, String> files) {
         List<Path> candidates = new ArrayList<>();
         if (r.fileRef() == null) {
             candidates.addAll(files.keySet()); // dvc.api.params_show(): every params file of the stage
@@ -173,7 +174,7 @@ public final class ParamUndeclaredRule extends Rule {
             }
         }
         for (Path p : candidates) {
-            ParamsFiles.Loaded l = ParamCoverage.loadOk(project, p);
+            ParamsFiles.Loaded l = ParamCoverage.loadOk(facts, p);
             if (l != null && ParamsFiles.lookup(l.root(), r.key()).isPresent()) return p;
         }
         return null;

@@ -75,10 +75,10 @@ public final class ParamUnusedRule extends Rule {
         for (Path file : files) {
             // a file no stage declares a key of is not used for parameter tracking (at most as a vars source)
             if (!declared.contains(file)) continue;
-            if (whole.contains(file) || ParamCoverage.produced(project, file)) continue;
+            if (whole.contains(file) || ParamCoverage.produced(ctx.facts(), file)) continue;
             // a stage depending on the file as a path reruns on any change of it
             if (anyFileDep(project, file)) continue;
-            ParamsFiles.Loaded l = ParamCoverage.loadOk(project, file);
+            ParamsFiles.Loaded l = ParamCoverage.loadOk(ctx.facts(), file);
             if (l == null || !(l.root() instanceof YMap root)) continue;
             List<String> keys = used.getOrDefault(file, List.of());
             String name = ParamCoverage.rel(project, file);

@@ -1,11 +1,14 @@
 package io.dvclint.rules;
 
+import io.dvclint.analysis.ProjectFacts;
 import io.dvclint.config.RuleConfig;
 import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;
 import io.dvclint.findings.Severity;
 import io.dvclint.findings.TextEdit;
+import io.dvclint.graph.PipelineGraph;
 import io.dvclint.model.Project;
+import io.dvclint.params.ParamsFiles;
 import io.dvclint.model.Stage;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.SourceText;
@@ -14,24 +17,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** What a rule sees while it runs: the project, its options, and a way to report findings. */
+/**
+ * What a rule sees while it runs: the project and what the lint's rules share about it (params files, the graph),
+ * the rule's options, and a way to report findings.
+ */
 public final class RuleContext {
-    private final Project project;
+    private final ProjectFacts facts;
     private final Rule rule;
     private final RuleConfig config;
     private final Findings findings;
     private final List<Finding> reported = new ArrayList<>();
     private final java.util.Map<Finding, String> generatedFrom = new java.util.IdentityHashMap<>();
 
-    public RuleContext(Project project, Rule rule, RuleConfig config, Findings findings) {
-        this.project = project;
+    public RuleContext(ProjectFacts facts, Rule rule, RuleConfig config, Findings findings) {
+        this.facts = facts;
         this.rule = rule;
         this.config = config == null ? RuleConfig.DEFAULT : config;
         this.findings = findings;
     }
 
     public Project project() {
-        return project;
+        return facts.project();
+    }
+
+    public ProjectFacts facts() {
+        return facts;
+    }
+
+    /** The project's params and vars files, each read once. */
+    public ParamsFiles params() {
+        return facts.params();
+    }
+
+    /** The project's pipeline graph, built once per lint. */
+    public PipelineGraph graph() {
+        return facts.graph();
     }
 
     public Rule rule() {

@@ -62,7 +62,7 @@ public final class ScriptNotInDepsRule extends Rule {
                 if (covered(s, sc.abs())) continue;
                 boolean exists = Inputs.isRegularFile(sc.abs());
                 if (!exists) {
-                    if (graph == null) graph = PipelineGraph.of(ctx.project());
+                    if (graph == null) graph = ctx.graph();
                     if (graph.ownerOf(sc.abs()) == null && graph.producersOf(sc.abs()).isEmpty()) continue;
                 }
                 if (missing.stream().noneMatch(m -> m.abs().equals(sc.abs()))) missing.add(sc);

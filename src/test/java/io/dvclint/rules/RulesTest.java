@@ -4,12 +4,14 @@ import static io.dvclint.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dvclint.analysis.ProjectFacts;
 import io.dvclint.config.Config;
 import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;
 import io.dvclint.findings.Severity;
 import io.dvclint.lint.Linter;
 import io.dvclint.lint.RuleEngine;
+import io.dvclint.load.ProjectLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -138,8 +140,9 @@ class RulesTest {
             }
         };
         Findings fs = new Findings();
-        io.dvclint.model.Project p = new io.dvclint.load.ProjectLoader(fs).load(dir);
-        RuleEngine.run(p, fs, Config.DEFAULT, List.of(boom, new NoOutputsRule()));
+        ProjectLoader loader = new ProjectLoader(fs);
+        ProjectFacts facts = new ProjectFacts(loader.load(dir), loader.params());
+        RuleEngine.run(facts, fs, Config.DEFAULT, List.of(boom, new NoOutputsRule()));
         List<Finding> internal = fs.all().stream().filter(x -> x.ruleId().equals("internal-error")).toList();
         assertEquals(1, internal.size());
         assertTrue(internal.get(0).message().contains("'boom' failed: java.lang.IllegalStateException: bad state"));
