@@ -1,18 +1,25 @@
 package io.dvclint.analysis;
 
 import io.dvclint.fs.Inputs;
+import io.dvclint.model.Dep;
 import io.dvclint.model.ParamDep;
 import io.dvclint.model.ParamKey;
 import io.dvclint.model.Project;
 import io.dvclint.model.Stage;
 import io.dvclint.params.ParamsFiles;
+import io.dvclint.template.ResolvedStage;
+import io.dvclint.template.TemplateResolver;
+import io.dvclint.template.UsedVar;
 import io.dvclint.yaml.YMap;
 import io.dvclint.yaml.YNode;
+import io.dvclint.yaml.YSeq;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** What the params rules share: which files a stage can read, which keys are covered, key listings. */
 public final class ParamCoverage {
@@ -39,17 +46,17 @@ public final class ParamCoverage {
 
     /** Whether the stage depends on the file as a path (itself, or a folder holding it): any change reruns it. */
     public static boolean fileDep(Stage s, Path abs) {
-        for (io.dvclint.model.Dep d : s.deps()) if (abs.startsWith(d.abs())) return true;
+        for (Dep d : s.deps()) if (abs.startsWith(d.abs())) return true;
         return false;
     }
 
     /** Whether a {@code ${...}} of the stage reads {@code key} of the file (or a part holding it). */
     public static boolean templateCovers(Stage s, Path abs, String key) {
-        io.dvclint.template.TemplateResolver.Result t = s.file().templating();
+        TemplateResolver.Result t = s.file().templating();
         if (t == null) return false;
-        io.dvclint.template.ResolvedStage rs = t.stage(s.name());
+        ResolvedStage rs = t.stage(s.name());
         if (rs == null) return false;
-        for (io.dvclint.template.UsedVar u : rs.used()) {
+        for (UsedVar u : rs.used()) {
             if (u.fromFile() && u.file().toAbsolutePath().normalize().equals(abs) && covers(u.key(), key)) return true;
         }
         return false;
@@ -109,12 +116,12 @@ public final class ParamCoverage {
                     i = j;
                 }
             } else {
-                re.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+                re.append(Pattern.quote(String.valueOf(c)));
             }
         }
         try {
             return s.matches(re.toString());
-        } catch (java.util.regex.PatternSyntaxException e) {
+        } catch (PatternSyntaxException e) {
             return false;
         }
     }
@@ -127,7 +134,7 @@ public final class ParamCoverage {
             for (YNode n : cur) {
                 if (n instanceof YMap m) {
                     for (YMap.Entry e : m.entries()) if (segmentMatches(seg, e.name())) next.add(e.value());
-                } else if (n instanceof io.dvclint.yaml.YSeq sq) {
+                } else if (n instanceof YSeq sq) {
                     for (int i = 0; i < sq.size(); i++) if (segmentMatches(seg, String.valueOf(i))) next.add(sq.get(i));
                 }
             }

@@ -12,10 +12,12 @@ import io.dvclint.format.Formats;
 import io.dvclint.format.Formatter;
 import io.dvclint.format.Report;
 import io.dvclint.format.RuleCatalog;
+import io.dvclint.format.RuleInfo;
 import io.dvclint.lint.Linter;
 import io.dvclint.lint.RuleRegistry;
 import io.dvclint.load.ProjectRoot;
 import io.dvclint.yaml.SourceText;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -137,7 +139,7 @@ public final class LintCommand implements Callable<Integer> {
                     if (src == null) continue;
                     try {
                         Files.writeString(e.getKey(), Fixer.apply(src.text(), e.getValue()), StandardCharsets.UTF_8);
-                    } catch (java.io.IOException ex) {
+                    } catch (IOException ex) {
                         throw new UsageException("cannot write " + e.getKey() + ": " + ex.getMessage());
                     }
                     fixed += e.getValue().size();
@@ -158,7 +160,7 @@ public final class LintCommand implements Callable<Integer> {
     /** Every rule (SARIF lists them); only asked for by the formats that need it. */
     private static final RuleCatalog REGISTRY = new RuleCatalog() {
         @Override
-        public List<io.dvclint.format.RuleInfo> rules() {
+        public List<RuleInfo> rules() {
             return RuleRegistry.catalog();
         }
     };

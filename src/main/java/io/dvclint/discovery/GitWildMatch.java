@@ -1,5 +1,6 @@
 package io.dvclint.discovery;
 
+import io.dvclint.py.PyFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -260,7 +261,7 @@ public final class GitWildMatch {
     }
 
     static String pyRepr(String s) {
-        return io.dvclint.py.PyFormat.repr(s);
+        return PyFormat.repr(s);
     }
 
     @Override

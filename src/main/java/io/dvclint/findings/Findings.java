@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Collects the findings of one run, plus the text of every file they may point into (for excerpts and fixes). */
 public final class Findings {
@@ -60,7 +61,7 @@ public final class Findings {
         }
     };
 
-    public void retain(java.util.function.Predicate<Finding> keep) {
+    public void retain(Predicate<Finding> keep) {
         list.removeIf(keep.negate());
     }
 }

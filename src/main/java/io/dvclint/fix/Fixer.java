@@ -4,6 +4,7 @@ import io.dvclint.findings.Finding;
 import io.dvclint.findings.TextEdit;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -196,7 +197,7 @@ public final class Fixer {
                 x--;
                 y--;
             }
-            java.util.Collections.reverse(ops);
+            Collections.reverse(ops);
             return ops;
         }
     }

@@ -2,6 +2,7 @@ package io.dvclint.format;
 
 import io.dvclint.findings.Finding;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public final class CheckstyleFormatter implements Formatter {
     @Override
     public void write(List<Finding> findings, Report report, PrintStream out) {
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
-        for (Finding f : findings) byFile.computeIfAbsent(report.display(f.file()), k -> new java.util.ArrayList<>()).add(f);
+        for (Finding f : findings) byFile.computeIfAbsent(report.display(f.file()), k -> new ArrayList<>()).add(f);
         StringBuilder sb = new StringBuilder();
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append("<checkstyle version=\"4.3\">\n");

@@ -3,8 +3,10 @@ package io.dvclint.graph;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Renders a {@link DagView} as {@code dvc dag} does: mermaid, markdown, dot, ascii, or JSON for tools. */
 public final class DagFormat {
@@ -82,7 +84,7 @@ public final class DagFormat {
             if (!first) sb.append('\n');
             first = false;
             Map<String, Integer> layer = new HashMap<>();
-            for (String n : comp) layerOf(n, v, layer, new java.util.HashSet<>());
+            for (String n : comp) layerOf(n, v, layer, new HashSet<>());
             int max = layer.values().stream().mapToInt(Integer::intValue).max().orElse(0);
             for (int l = 0; l <= max; l++) {
                 List<String> row = new ArrayList<>();
@@ -113,7 +115,7 @@ public final class DagFormat {
         return sb.toString();
     }
 
-    private static int layerOf(String n, DagView v, Map<String, Integer> memo, java.util.Set<String> onPath) {
+    private static int layerOf(String n, DagView v, Map<String, Integer> memo, Set<String> onPath) {
         Integer m = memo.get(n);
         if (m != null) return m;
         if (!onPath.add(n)) return 0; // cycle: break it

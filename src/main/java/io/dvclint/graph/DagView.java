@@ -1,5 +1,7 @@
 package io.dvclint.graph;
 
+import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -7,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A plain labelled directed graph as {@code dvc dag} prints it: nodes in collection order, edges
@@ -54,12 +57,12 @@ public final class DagView {
     }
 
     /** The outputs graph: every output is a node; each output of a stage links to the outputs its deps use. */
-    public static DagView ofOutputs(PipelineGraph g, java.util.function.Function<java.nio.file.Path, String> label) {
+    public static DagView ofOutputs(PipelineGraph g, Function<Path, String> label) {
         DagView v = new DagView();
         for (PipelineNode n : g.nodes()) for (var p : n.outPaths()) v.addNode(label.apply(p));
         for (PipelineNode n : g.nodes()) {
             if (n.stage() == null) continue;
-            List<java.nio.file.Path> deps = new ArrayList<>();
+            List<Path> deps = new ArrayList<>();
             n.stage().deps().forEach(d -> deps.add(d.abs()));
             n.stage().params().forEach(p -> deps.add(p.abs()));
             for (var dep : deps) {
@@ -129,7 +132,7 @@ public final class DagView {
         for (String n : order.keySet()) {
             if (seen.contains(n)) continue;
             List<String> comp = new ArrayList<>();
-            java.util.ArrayDeque<String> stack = new java.util.ArrayDeque<>();
+            ArrayDeque<String> stack = new ArrayDeque<>();
             stack.push(n);
             seen.add(n);
             while (!stack.isEmpty()) {

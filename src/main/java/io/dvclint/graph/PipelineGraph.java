@@ -9,6 +9,7 @@ import io.dvclint.model.ParamDep;
 import io.dvclint.model.Project;
 import io.dvclint.model.Stage;
 import io.dvclint.yaml.Pos;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
@@ -80,7 +82,7 @@ public final class PipelineGraph {
      * Dependency path → outputs overlapping it (generated stages repeat the same deps many times). Filled while the
      * graph is built and later by {@link #producersOf}, which rules on two threads may call at once.
      */
-    private final Map<String, List<OutOwner>> overlapMemo = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<OutOwner>> overlapMemo = new ConcurrentHashMap<>();
     /** Every output, also those left out of {@link #outs} for a conflict (first owner of a path wins). */
     private final Map<String, OutOwner> allOuts = new HashMap<>();
     private final Map<Stage, PipelineNode> byStage = new HashMap<>();
@@ -119,7 +121,7 @@ public final class PipelineGraph {
 
     static String key(Path abs) {
         // on POSIX a backslash is part of a file name, as it is for DVC there
-        String s = java.io.File.separatorChar == '/' ? abs.toString() : abs.toString().replace('\\', '/');
+        String s = File.separatorChar == '/' ? abs.toString() : abs.toString().replace('\\', '/');
         return s.endsWith("/") && s.length() > 1 ? s.substring(0, s.length() - 1) : s;
     }
 

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -100,7 +101,7 @@ public final class RuleEngine {
     }
 
     public static void applyConfig(Project project, Findings findings, Config config) {
-        for (java.util.ListIterator<Finding> it = findings.all().listIterator(); it.hasNext();) {
+        for (ListIterator<Finding> it = findings.all().listIterator(); it.hasNext();) {
             Finding f = it.next();
             boolean keep = f.ruleId().equals(INTERNAL_ERROR) || config.enabled(f.ruleId())
                     && !config.ignored(rel(project, f.file()), f.ruleId());

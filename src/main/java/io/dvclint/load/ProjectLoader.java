@@ -1,5 +1,6 @@
 package io.dvclint.load;
 
+import io.dvclint.discovery.DvcIgnore;
 import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;
 import io.dvclint.findings.Severity;
@@ -23,6 +24,7 @@ import io.dvclint.yaml.YamlLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +57,7 @@ public final class ProjectLoader {
     public Project load(Path root) {
         Discovery discovery = new Discovery(root);
         Project project = new Project(root, discovery.ignore());
-        java.util.Map<Path, Project.SkippedPipeline> owners = new java.util.HashMap<>();
+        Map<Path, Project.SkippedPipeline> owners = new HashMap<>();
         discovery.walk(new Discovery.Visitor() {
             @Override
             public void visit(Path file, boolean isDvcYaml) {
@@ -80,7 +82,7 @@ public final class ProjectLoader {
                 if (o != null) project.skippedPipelines().add(new Project.SkippedPipeline(file, o.owner(), o.out()));
             }
         });
-        for (io.dvclint.discovery.DvcIgnore.Problem p : discovery.ignore().problems()) {
+        for (DvcIgnore.Problem p : discovery.ignore().problems()) {
             findings.add(new Finding(DVCIGNORE, Severity.ERROR, p.file(), new Pos(Math.max(1, p.line()), 1),
                     p.message()));
         }

@@ -9,6 +9,7 @@ import io.dvclint.model.ParamDep;
 import io.dvclint.model.ParamKey;
 import io.dvclint.model.PathNames;
 import io.dvclint.model.Stage;
+import io.dvclint.py.PyFormat;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.YMap;
 import io.dvclint.yaml.YNode;
@@ -173,7 +174,7 @@ public final class StageBuilder {
     /** Python str() of a scalar used as a path or key. */
     static final class PyStr {
         static String of(Object v) {
-            return io.dvclint.py.PyFormat.str(v);
+            return PyFormat.str(v);
         }
     }
 }

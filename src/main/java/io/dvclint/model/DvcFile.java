@@ -1,5 +1,6 @@
 package io.dvclint.model;
 
+import io.dvclint.template.TemplateResolver;
 import io.dvclint.yaml.SourceText;
 import io.dvclint.yaml.YMap;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ public final class DvcFile {
     private final boolean valid;
     private final List<Stage> stages = new ArrayList<>();
     private LockFile lock;
-    private io.dvclint.template.TemplateResolver.Result templating;
+    private TemplateResolver.Result templating;
 
     /**
      * @param path    absolute path
@@ -64,11 +65,11 @@ public final class DvcFile {
     }
 
     /** What templating resolved (stages, used variables, top-level sections), or null if it did not run. */
-    public io.dvclint.template.TemplateResolver.Result templating() {
+    public TemplateResolver.Result templating() {
         return templating;
     }
 
-    public void setTemplating(io.dvclint.template.TemplateResolver.Result templating) {
+    public void setTemplating(TemplateResolver.Result templating) {
         this.templating = templating;
     }
 

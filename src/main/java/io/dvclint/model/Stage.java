@@ -1,5 +1,6 @@
 package io.dvclint.model;
 
+import io.dvclint.py.PyFormat;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.YMap;
 import java.nio.file.Path;
@@ -42,10 +43,10 @@ public record Stage(DvcFile file, String name, String group, Pos pos, YMap def, 
     /** The commands the stage runs: a list cmd as is, a string cmd split into lines as DVC does. */
     public List<String> commands() {
         if (cmd instanceof List<?> l) {
-            return l.stream().map(io.dvclint.py.PyFormat::str).toList();
+            return l.stream().map(PyFormat::str).toList();
         }
         if (cmd == null) return List.of();
-        return io.dvclint.model.Commands.splitLines(String.valueOf(cmd));
+        return Commands.splitLines(String.valueOf(cmd));
     }
 
     @Override

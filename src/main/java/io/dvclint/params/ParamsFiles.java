@@ -13,6 +13,7 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -445,7 +446,7 @@ public final class ParamsFiles {
 
     /** Forgets cached files (e.g. after a stage rewrote its params). */
     /** Every file read so far (for excerpts of findings in them). */
-    public java.util.Collection<Loaded> loaded() {
+    public Collection<Loaded> loaded() {
         return cache.values();
     }
 

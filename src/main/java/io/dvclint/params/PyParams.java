@@ -5,12 +5,14 @@ import io.dvclint.params.PyTokenizer.PyComplex;
 import io.dvclint.params.PyTokenizer.SyntaxError;
 import io.dvclint.params.PyTokenizer.T;
 import io.dvclint.params.PyTokenizer.Tok;
+import io.dvclint.py.PyFormat;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.SourceText;
 import io.dvclint.yaml.YMap;
 import io.dvclint.yaml.YNode;
 import io.dvclint.yaml.YScalar;
 import io.dvclint.yaml.YSeq;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -239,7 +241,7 @@ final class PyParams {
         }
         YScalar sc = (YScalar) n;
         return sc.style() == YScalar.Style.OTHER ? String.valueOf(sc.value())
-                : io.dvclint.py.PyFormat.repr(sc.value());
+                : PyFormat.repr(sc.value());
     }
 
     /** A value usable to compare keys with Python's equality ({@code 1 == 1.0 == True}); TypeError if unhashable. */
@@ -1224,7 +1226,7 @@ final class PyParams {
         private Node strings() {
             Tok first = peek();
             StringBuilder sb = new StringBuilder();
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             boolean fstring = false, isBytes = false, isStr = false;
             Tok last = first;
             while (peek().type() == T.STRING) {

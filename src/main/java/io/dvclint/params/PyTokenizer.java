@@ -1,7 +1,9 @@
 package io.dvclint.params;
 
+import io.dvclint.py.PyFormat;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.SourceText;
+import java.math.BigInteger;
 import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -316,7 +318,7 @@ public final class PyTokenizer {
             String name = kind == 'x' ? "hexadecimal" : kind == 'o' ? "octal" : "binary";
             if (e == k) throw err(i, "invalid " + name + " literal");
             if (e < n && (isIdPart(s.codePointAt(e)))) throw err(e, "invalid " + name + " literal");
-            value = ParamsFiles.intValue(new java.math.BigInteger(s.substring(k, e).replace("_", ""),
+            value = ParamsFiles.intValue(new BigInteger(s.substring(k, e).replace("_", ""),
                     kind == 'x' ? 16 : kind == 'o' ? 8 : 2));
             j = e;
         } else {
@@ -354,7 +356,7 @@ public final class PyTokenizer {
                     throw err(i, "leading zeros in decimal integer literals are not permitted; use an 0o prefix "
                             + "for octal integers");
                 }
-                value = ParamsFiles.intValue(new java.math.BigInteger(digitsOnly));
+                value = ParamsFiles.intValue(new BigInteger(digitsOnly));
             }
             if (e < n && isIdStart(s.codePointAt(e)) && !keywordAt(e)) {
                 throw err(e, imag ? "invalid imaginary literal" : "invalid decimal literal");
@@ -375,9 +377,9 @@ public final class PyTokenizer {
     /** A complex literal value. */
     public record PyComplex(double re, double im) {
         String repr() {
-            String imS = io.dvclint.py.PyFormat.floatRepr(im).replaceAll("\\.0$", "");
+            String imS = PyFormat.floatRepr(im).replaceAll("\\.0$", "");
             if (re == 0.0 && (1 / re) > 0) return imS + "j";
-            String reS = io.dvclint.py.PyFormat.floatRepr(re).replaceAll("\\.0$", "");
+            String reS = PyFormat.floatRepr(re).replaceAll("\\.0$", "");
             return "(" + reS + (im >= 0 || Double.isNaN(im) ? "+" : "") + imS + "j)";
         }
     }

@@ -2,6 +2,8 @@ package io.dvclint.py;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +96,7 @@ public final class PyFormat {
     private static BigDecimal shortest(double d) {
         BigDecimal exact = new BigDecimal(d);
         for (int p = 1; p <= 17; p++) {
-            BigDecimal r = exact.round(new java.math.MathContext(p, java.math.RoundingMode.HALF_EVEN));
+            BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
             if (r.doubleValue() == d) return r;
         }
         return exact;

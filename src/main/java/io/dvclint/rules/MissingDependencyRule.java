@@ -4,9 +4,13 @@ import io.dvclint.findings.Severity;
 import io.dvclint.fs.Inputs;
 import io.dvclint.graph.PipelineGraph;
 import io.dvclint.model.Dep;
+import io.dvclint.model.DvcFile;
 import io.dvclint.model.PathNames;
 import io.dvclint.model.Stage;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code missing-dependency}: a dep that is not on disk, produced by no stage and tracked by no .dvc file. */
 public final class MissingDependencyRule extends Rule {
@@ -18,11 +22,11 @@ public final class MissingDependencyRule extends Rule {
     @Override
     public void check(RuleContext ctx) {
         // producers in a pipeline file that did not load or resolve are unknown: say nothing rather than guess
-        for (io.dvclint.model.DvcFile f : ctx.project().dvcFiles()) {
+        for (DvcFile f : ctx.project().dvcFiles()) {
             if (!f.valid() || f.templating() != null && !f.templating().errors().isEmpty()) return;
         }
         PipelineGraph graph = null;
-        java.util.Map<java.nio.file.Path, Boolean> existing = new java.util.HashMap<>(); // stages share deps
+        Map<Path, Boolean> existing = new HashMap<>(); // stages share deps
         for (Stage s : ctx.project().stages()) {
             for (Dep d : s.deps()) {
                 if (PathNames.isUrl(d.path()) || PathNames.isTemplated(d.path()) || d.path().isEmpty()) continue;

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -103,7 +104,7 @@ public final class ParamHardcodedRule extends Rule {
     }
 
     private static String norm(String s) {
-        return s.replace('-', '_').toLowerCase(java.util.Locale.ROOT);
+        return s.replace('-', '_').toLowerCase(Locale.ROOT);
     }
 
     /** Whether the command's literal is the parameter's value as Python prints it (numbers by value). */

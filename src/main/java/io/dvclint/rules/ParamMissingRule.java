@@ -8,6 +8,7 @@ import io.dvclint.model.ParamDep;
 import io.dvclint.model.ParamKey;
 import io.dvclint.model.Stage;
 import io.dvclint.params.ParamsFiles;
+import io.dvclint.yaml.Pos;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -90,7 +91,7 @@ public final class ParamMissingRule extends Rule {
     }
 
     /** A finding to report; those of stages generated from one definition at one place are reported together. */
-    private record Pending(Stage stage, io.dvclint.yaml.Pos pos, String message, String hint, String kind,
+    private record Pending(Stage stage, Pos pos, String message, String hint, String kind,
                            String what) {
     }
 

@@ -25,9 +25,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code param-undeclared}: a stage's script reads a params key the stage does not declare. */
 public final class ParamUndeclaredRule extends Rule {
@@ -43,7 +48,7 @@ public final class ParamUndeclaredRule extends Rule {
         Path root = project.root().toAbsolutePath().normalize();
         Map<Path, List<PyParamReads.Read>> cache = new HashMap<>();
         Set<String> done = new HashSet<>();
-        Set<Path> declaredAnywhere = new java.util.LinkedHashSet<>();
+        Set<Path> declaredAnywhere = new LinkedHashSet<>();
         for (Stage s : project.stages()) for (ParamDep p : s.params()) declaredAnywhere.add(p.abs());
         for (Stage s : project.stages()) {
             if (s.frozen()) continue; // reruns on nothing anyway
@@ -91,9 +96,9 @@ public final class ParamUndeclaredRule extends Rule {
 
     /** Compiled on first use: only shell scripts need them. */
     private static final class Shell {
-        static final java.util.regex.Pattern FILE_REF =
-                java.util.regex.Pattern.compile("[\\w./-]*[\\w-]\\.(?:ya?ml|json|toml)\\b");
-        static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+        static final Pattern FILE_REF =
+                Pattern.compile("[\\w./-]*[\\w-]\\.(?:ya?ml|json|toml)\\b");
+        static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     }
 
     /**
@@ -109,7 +114,7 @@ public final class ParamUndeclaredRule extends Rule {
             String line = lines[n];
             int hash = line.indexOf('#');
             if (hash == 0 || hash > 0 && Character.isWhitespace(line.charAt(hash - 1))) line = line.substring(0, hash);
-            java.util.regex.Matcher m = Shell.FILE_REF.matcher(line);
+            Matcher m = Shell.FILE_REF.matcher(line);
             while (m.find()) {
                 String ref = m.group();
                 Path file = sc.cwd().resolve(ref).normalize();
@@ -121,7 +126,7 @@ public final class ParamUndeclaredRule extends Rule {
                     MultiMaps.listAt(byLast, k.substring(k.lastIndexOf('.') + 1)).add(k);
                 }
                 String rest = line.substring(0, m.start()) + " " + line.substring(m.end());
-                java.util.regex.Matcher w = Shell.WORD.matcher(rest);
+                Matcher w = Shell.WORD.matcher(rest);
                 while (w.find()) {
                     List<String> keys = byLast.get(w.group());
                     if (keys != null && keys.size() == 1) out.add(new PyParamReads.Read(ref, keys.get(0), n + 1));
@@ -140,7 +145,7 @@ public final class ParamUndeclaredRule extends Rule {
                 : PyParamReads.find(new SourceText(text), PARAMS_FILE);
     }
 
-    private static final java.util.function.Predicate<String> PARAMS_FILE = new java.util.function.Predicate<>() {
+    private static final Predicate<String> PARAMS_FILE = new Predicate<>() {
         @Override
         public boolean test(String s) {
             return looksLikeParamsFile(s);
@@ -148,7 +153,7 @@ public final class ParamUndeclaredRule extends Rule {
     };
 
     private static boolean looksLikeParamsFile(String s) {
-        String l = s.toLowerCase(java.util.Locale.ROOT);
+        String l = s.toLowerCase(Locale.ROOT);
         return !s.contains("\n") && s.length() < 300
                 && (l.endsWith(".yaml") || l.endsWith(".yml") || l.endsWith(".json") || l.endsWith(".toml"));
     }

@@ -13,6 +13,7 @@ import io.dvclint.params.ParamsFiles;
 import io.dvclint.template.ResolvedStage;
 import io.dvclint.template.TemplateResolver;
 import io.dvclint.template.UsedVar;
+import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.YMap;
 import io.dvclint.yaml.YNode;
 import io.dvclint.yaml.YScalar;
@@ -89,12 +90,12 @@ public final class ParamUnusedRule extends Rule {
             int max = maxPerFile(ctx);
             for (int i = 0; i < found.size(); i++) {
                 if (max > 0 && i == max) {
-                    ctx.report(file, (io.dvclint.yaml.Pos) found.get(i)[0], (found.size() - max) + " more keys of "
+                    ctx.report(file, (Pos) found.get(i)[0], (found.size() - max) + " more keys of "
                             + name + " are not used by any stage (not listed one by one)",
                             "set the option max-per-file of param-unused to 0 to list them all");
                     break;
                 }
-                ctx.report(file, (io.dvclint.yaml.Pos) found.get(i)[0], (String) found.get(i)[1],
+                ctx.report(file, (Pos) found.get(i)[0], (String) found.get(i)[1],
                         "declare it under the params: of the stages whose code reads it, or remove it");
             }
         }

@@ -8,12 +8,13 @@ import io.dvclint.findings.Severity;
 import io.dvclint.findings.TextEdit;
 import io.dvclint.graph.PipelineGraph;
 import io.dvclint.model.Project;
-import io.dvclint.params.ParamsFiles;
 import io.dvclint.model.Stage;
+import io.dvclint.params.ParamsFiles;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.SourceText;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ public final class RuleContext {
     private final RuleConfig config;
     private final Findings findings;
     private final List<Finding> reported = new ArrayList<>();
-    private final java.util.Map<Finding, String> generatedFrom = new java.util.IdentityHashMap<>();
+    private final Map<Finding, String> generatedFrom = new IdentityHashMap<>();
 
     public RuleContext(ProjectFacts facts, Rule rule, RuleConfig config, Findings findings) {
         this.facts = facts;

@@ -16,6 +16,7 @@ import io.dvclint.yaml.YMap;
 import io.dvclint.yaml.YNode;
 import io.dvclint.yaml.YScalar;
 import io.dvclint.yaml.YSeq;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class ScriptNotInDepsRule extends Rule {
         for (String line : s.commands()) {
             try {
                 scripts(s, line, out);
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 // a word no file can be named by
             }
         }

@@ -11,6 +11,7 @@ import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.keyword.KeywordType;
 import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
+import io.dvclint.findings.Suggest;
 import io.dvclint.py.PyFormat;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.YMap;
@@ -677,7 +678,7 @@ public final class SchemaValidator {
         int bestD = Integer.MAX_VALUE;
         String lower = key.toLowerCase();
         for (String a : allowed) {
-            int d = io.dvclint.findings.Suggest.distance(lower, a);
+            int d = Suggest.distance(lower, a);
             if (d < bestD) {
                 bestD = d;
                 best = a;

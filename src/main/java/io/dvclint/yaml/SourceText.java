@@ -1,11 +1,14 @@
 package io.dvclint.yaml;
 
 import io.dvclint.fs.Inputs;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The text of a source file, decoded strictly as UTF-8 the way DVC opens its files, with fast access to lines.
@@ -33,7 +36,7 @@ public final class SourceText {
     }
 
     /** The bytes of a file, read through {@link Inputs} (so a lint's inputs are known). */
-    public static byte[] readFile(java.nio.file.Path file) throws java.io.IOException {
+    public static byte[] readFile(Path file) throws IOException {
         return Inputs.read(file);
     }
 
@@ -120,13 +123,13 @@ public final class SourceText {
             for (int i = 0; i < len; i++) {
                 char c = text.charAt(i);
                 if (c == '\n' || c == '\r' && (i + 1 >= len || text.charAt(i + 1) != '\n')) {
-                    if (n == starts.length) starts = java.util.Arrays.copyOf(starts, n * 2);
+                    if (n == starts.length) starts = Arrays.copyOf(starts, n * 2);
                     starts[n++] = i + 1;
                 } else if (Character.isSurrogate(c)) {
                     bmpOnly = false;
                 }
             }
-            l = new Lines(java.util.Arrays.copyOf(starts, n), bmpOnly);
+            l = new Lines(Arrays.copyOf(starts, n), bmpOnly);
             lines = l;
         }
         return l;

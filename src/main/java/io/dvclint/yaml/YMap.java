@@ -1,5 +1,6 @@
 package io.dvclint.yaml;
 
+import io.dvclint.py.PyFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ public final class YMap implements YNode {
     public static String keyText(YScalar key) {
         Object v = key.value();
         if (v instanceof String s) return s;
-        return io.dvclint.py.PyFormat.str(v);
+        return PyFormat.str(v);
     }
 
     public List<Entry> entries() {

@@ -1,6 +1,8 @@
 package io.dvclint.yaml;
 
 import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A scalar with its constructed value: {@code String}, {@code Long} or {@code BigInteger}, {@code Double},
@@ -37,8 +39,8 @@ public record YScalar(Object value, String raw, Style style, Pos pos, Pos end) i
         if (v instanceof Boolean) return "bool";
         if (v instanceof Long || v instanceof Integer || v instanceof BigInteger) return "int";
         if (v instanceof Double || v instanceof Float) return "float";
-        if (v instanceof java.util.Map) return "dict";
-        if (v instanceof java.util.List) return "list";
+        if (v instanceof Map) return "dict";
+        if (v instanceof List) return "list";
         return v.getClass().getSimpleName();
     }
 }

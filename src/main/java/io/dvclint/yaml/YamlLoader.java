@@ -5,7 +5,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -114,7 +116,7 @@ public final class YamlLoader {
     private static final class Builder {
         private final ParserImpl parser;
         private final Map<String, YNode> anchors = new HashMap<>();
-        private final Map<YNode, Long> weights = new java.util.IdentityHashMap<>();
+        private final Map<YNode, Long> weights = new IdentityHashMap<>();
         private final Deque<Frame> stack = new ArrayDeque<>();
         private YNode root;
         private int documents;
@@ -325,7 +327,7 @@ public final class YamlLoader {
 
         static Double parseFloat(String raw) {
             String s = raw.replace("_", "");
-            String low = s.toLowerCase(java.util.Locale.ROOT);
+            String low = s.toLowerCase(Locale.ROOT);
             if (low.endsWith(".inf")) return low.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             if (low.equals(".nan")) return Double.NaN;
             return Double.valueOf(s);
