@@ -1,19 +1,12 @@
 package io.dvclint.rules;
 
 import io.dvclint.analysis.ParamCoverage;
-import io.dvclint.analysis.ProjectFacts;
+import io.dvclint.analysis.CodeParamReads;
 import io.dvclint.findings.Severity;
 import io.dvclint.findings.TextEdit;
 import io.dvclint.fix.YamlEdits;
-import io.dvclint.model.MultiMaps;
-import io.dvclint.model.ParamDep;
 import io.dvclint.model.PathNames;
-import io.dvclint.model.Project;
 import io.dvclint.model.Stage;
-import io.dvclint.params.ParamsFiles;
-import io.dvclint.script.PyParamReads;
-import io.dvclint.script.RParamReads;
-import io.dvclint.script.StageScripts;
 import io.dvclint.yaml.Pos;
 import io.dvclint.yaml.SourceText;
 import io.dvclint.yaml.YMap;
@@ -22,17 +15,9 @@ import io.dvclint.yaml.YScalar;
 import io.dvclint.yaml.YSeq;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** {@code param-undeclared}: a stage's script reads a params key the stage does not declare. */
 public final class ParamUndeclaredRule extends Rule {
@@ -44,145 +29,46 @@ public final class ParamUndeclaredRule extends Rule {
 
     @Override
     public void check(RuleContext ctx) {
-        Project project = ctx.project();
-        Path root = project.root().toAbsolutePath().normalize();
-        Map<Path, List<PyParamReads.Read>> cache = new HashMap<>();
         Set<String> done = new HashSet<>();
-        Set<Path> declaredAnywhere = new LinkedHashSet<>();
-        for (Stage s : project.stages()) for (ParamDep p : s.params()) declaredAnywhere.add(p.abs());
-        for (Stage s : project.stages()) {
+        CodeParamReads code = ctx.facts().codeReads();
+        for (Stage s : ctx.project().stages()) {
             if (s.frozen()) continue; // reruns on nothing anyway
-            // the params files this stage can read that exist, by absolute path
-            Map<Path, String> files = new LinkedHashMap<>();
-            for (Map.Entry<Path, String> e : ParamCoverage.readable(s).entrySet()) {
-                if (ParamCoverage.loadOk(ctx.facts(), e.getKey()) != null) files.put(e.getKey(), e.getValue());
+            String id = s.group() != null ? s.file().path() + "|" + s.group() : s.file().path() + "|" + s.name();
+            Set<Path> readFiles = new HashSet<>();
+            for (CodeParamReads.Read r : code.of(s)) {
+                readFiles.add(r.file());
+                if (ParamCoverage.stageCovers(s, r.file(), r.key())) continue;
+                // the file is a dependency, or the value reaches the command through ${...}: a change reruns it
+                if (ParamCoverage.fileDep(s, r.file()) || ParamCoverage.templateCovers(s, r.file(), r.key())) continue;
+                if (!done.add(id + "\u0000" + r.file() + "\u0000" + r.key())) continue;
+                String where = ctx.project().rel(r.script().file()) + ":" + r.line();
+                ctx.report(s, paramsPos(s), ParamCoverage.label(s) + " reads '" + r.key() + "' from " + r.name()
+                        + " (" + where + ") but does not declare it under params:",
+                        "changing it does not rerun the stage; declare it: `params: [" + item(r.name(), r.key())
+                                + "]`", fix(ctx, s, r.name(), r.file(), r.key()));
             }
-            // params files other stages declare, named relative to this stage's wdir
-            for (Path p : declaredAnywhere) {
-                if (files.containsKey(p) || ParamCoverage.loadOk(ctx.facts(), p) == null) continue;
-                try {
-                    files.put(p, PathNames.posix(s.wdirAbs().relativize(p)));
-                } catch (IllegalArgumentException e) {
-                    // another root
+            for (CodeParamReads.Passed p : code.passed(s)) {
+                // the command hands the whole file to its script, whose reads of it were not found
+                if (readFiles.contains(p.file()) || ParamCoverage.declared(s, p.file()) != null
+                        || ParamCoverage.fileDep(s, p.file())) {
+                    continue;
                 }
-            }
-            if (files.isEmpty()) continue;
-            for (StageScripts.Script sc : StageScripts.of(s.commands(), s.wdirAbs(), root)) {
-                List<PyParamReads.Read> reads = cache.get(sc.file());
-                if (reads == null) {
-                    reads = reads(ctx.facts(), sc, files);
-                    cache.put(sc.file(), reads);
-                }
-                for (PyParamReads.Read r : reads) {
-                    Path file = resolve(ctx.facts(), r, sc, files);
-                    if (file == null || ParamCoverage.stageCovers(s, file, r.key())) continue;
-                    // the file is a dependency, or the value reaches the command through ${...}: a change reruns it
-                    if (ParamCoverage.fileDep(s, file) || ParamCoverage.templateCovers(s, file, r.key())) continue;
-                    String id = s.group() != null ? s.file().path() + "|" + s.group() : s.file().path() + "|" + s.name();
-                    if (!done.add(id + "\u0000" + file + "\u0000" + r.key())) continue;
-                    String name = files.get(file);
-                    String where = ParamCoverage.rel(project, sc.file()) + ":" + r.line();
-                    YMap.Entry pe = YamlEdits.entry(s, "params");
-                    Pos at = pe != null ? pe.key().pos() : s.pos();
-                    ctx.report(s, at, ParamCoverage.label(s) + " reads '" + r.key() + "' from " + name + " ("
-                            + where + ") but does not declare it under params:",
-                            "changing it does not rerun the stage; declare it: `params: ["
-                                    + (name.equals(ParamCoverage.DEFAULT) ? r.key() : "{" + name + ": [" + r.key() + "]}")
-                                    + "]`", fix(ctx, s, name, file, r.key()));
-                }
+                if (!done.add(id + "\u0000" + p.file())) continue;
+                ctx.report(s, s.cmdPos() != null ? s.cmdPos() : s.pos(), ParamCoverage.label(s) + " passes "
+                        + p.name() + " to its command ('" + p.word() + "') but declares none of its keys under params:",
+                        "changing them does not rerun the stage; declare the keys its code reads, or the whole file: "
+                                + "`params: [{" + p.name() + ": }]`", List.of());
             }
         }
     }
 
-    /** Compiled on first use: only shell scripts need them. */
-    private static final class Shell {
-        static final Pattern FILE_REF =
-                Pattern.compile("[\\w./-]*[\\w-]\\.(?:ya?ml|json|toml)\\b");
-        static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static Pos paramsPos(Stage s) {
+        YMap.Entry pe = YamlEdits.entry(s, "params");
+        return pe != null ? pe.key().pos() : s.pos();
     }
 
-    /**
-     * Reads in a shell script (the classic gotcha: {@code grep -E '^  (lr|epochs):' params.yaml}): on a line
-     * that names one of the stage's params files, each word that is the last segment of exactly one key of that
-     * file. Precision first: the file must be named on the same line and the key's name must be unambiguous.
-     */
-    private static List<PyParamReads.Read> shellReads(ProjectFacts facts, String text, StageScripts.Script sc,
-                                                      Map<Path, String> files) {
-        List<PyParamReads.Read> out = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        for (int n = 0; n < lines.length; n++) {
-            String line = lines[n];
-            int hash = line.indexOf('#');
-            if (hash == 0 || hash > 0 && Character.isWhitespace(line.charAt(hash - 1))) line = line.substring(0, hash);
-            Matcher m = Shell.FILE_REF.matcher(line);
-            while (m.find()) {
-                String ref = m.group();
-                Path file = sc.cwd().resolve(ref).normalize();
-                if (!files.containsKey(file)) continue;
-                ParamsFiles.Loaded l = ParamCoverage.loadOk(facts, file);
-                if (l == null) continue;
-                Map<String, List<String>> byLast = new HashMap<>();
-                for (String k : ParamsFiles.leafKeys(l.root())) {
-                    MultiMaps.listAt(byLast, k.substring(k.lastIndexOf('.') + 1)).add(k);
-                }
-                String rest = line.substring(0, m.start()) + " " + line.substring(m.end());
-                Matcher w = Shell.WORD.matcher(rest);
-                while (w.find()) {
-                    List<String> keys = byLast.get(w.group());
-                    if (keys != null && keys.size() == 1) out.add(new PyParamReads.Read(ref, keys.get(0), n + 1));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The params reads of a script (read once per file: stages share scripts). */
-    private static List<PyParamReads.Read> reads(ProjectFacts facts, StageScripts.Script sc, Map<Path, String> files) {
-        String text = StageScripts.read(sc.file());
-        if (text == null) return List.of();
-        if (sc.lang() == StageScripts.Lang.SHELL) return shellReads(facts, text, sc, files);
-        return sc.lang() == StageScripts.Lang.R ? RParamReads.find(text, PARAMS_FILE)
-                : PyParamReads.find(new SourceText(text), PARAMS_FILE);
-    }
-
-    private static final Predicate<String> PARAMS_FILE = new Predicate<>() {
-        @Override
-        public boolean test(String s) {
-            return looksLikeParamsFile(s);
-        }
-    };
-
-    private static boolean looksLikeParamsFile(String s) {
-        String l = s.toLowerCase(Locale.ROOT);
-        return !s.contains("\n") && s.length() < 300
-                && (l.endsWith(".yaml") || l.endsWith(".yml") || l.endsWith(".json") || l.endsWith(".toml"));
-    }
-
-    /** The params file a read refers to (one of the stage's), when the key exists in it. */
-    private static Path resolve(ProjectFacts facts, PyParamReads.Read r, StageScripts.Script sc, Map<Path, String> files) {
-        List<Path> candidates = new ArrayList<>();
-        if (r.fileRef() == null) {
-            candidates.addAll(files.keySet()); // dvc.api.params_show(): every params file of the stage
-        } else {
-            Path direct = null;
-            try {
-                direct = sc.cwd().resolve(r.fileRef()).normalize();
-            } catch (RuntimeException e) {
-                // not a path
-            }
-            if (direct != null && files.containsKey(direct)) {
-                candidates.add(direct);
-            } else {
-                String base = r.fileRef().substring(r.fileRef().lastIndexOf('/') + 1);
-                for (Path p : files.keySet()) if (p.getFileName().toString().equals(base)) candidates.add(p);
-                if (candidates.size() != 1) return null;
-            }
-        }
-        for (Path p : candidates) {
-            ParamsFiles.Loaded l = ParamCoverage.loadOk(facts, p);
-            if (l != null && ParamsFiles.lookup(l.root(), r.key()).isPresent()) return p;
-        }
-        return null;
+    private static String item(String name, String key) {
+        return name.equals(ParamCoverage.DEFAULT) ? key : "{" + name + ": [" + key + "]}";
     }
 
     // ------------------------------------------------------------------ fix

@@ -1,5 +1,6 @@
 package io.dvclint.rules;
 
+import io.dvclint.analysis.CodeParamReads;
 import io.dvclint.analysis.ParamCoverage;
 import io.dvclint.findings.Severity;
 import io.dvclint.model.DvcFile;
@@ -48,6 +49,7 @@ public final class ParamUnusedRule extends Rule {
         Map<Path, List<String>> used = new LinkedHashMap<>();
         Set<Path> display = new HashSet<>();
         Set<Path> declared = new HashSet<>();
+        Set<Path> passed = new HashSet<>();
         for (DvcFile f : project.dvcFiles()) {
             if (!f.stages().isEmpty()) files.add(f.dir().resolve(ParamCoverage.DEFAULT).normalize());
             for (Stage s : f.stages()) {
@@ -59,6 +61,12 @@ public final class ParamUnusedRule extends Rule {
                         declared.add(p.abs());
                     }
                 }
+            }
+            CodeParamReads code = ctx.facts().codeReads();
+            for (Stage s : f.stages()) {
+                // what a stage's code reads is used, declared or not (param-undeclared reports the latter)
+                for (CodeParamReads.Read r : code.of(s)) MultiMaps.listAt(used, r.file()).add(r.key());
+                for (CodeParamReads.Passed p : code.passed(s)) passed.add(p.file());
             }
             TemplateResolver.Result t = f.templating();
             if (t == null) continue;
@@ -77,6 +85,8 @@ public final class ParamUnusedRule extends Rule {
             // a file no stage declares a key of is not used for parameter tracking (at most as a vars source)
             if (!declared.contains(file)) continue;
             if (whole.contains(file) || ParamCoverage.produced(ctx.facts(), file)) continue;
+            // a command hands the file to its script: which keys it reads is not known (param-undeclared says so)
+            if (passed.contains(file)) continue;
             // a stage depending on the file as a path reruns on any change of it
             if (anyFileDep(project, file)) continue;
             ParamsFiles.Loaded l = ParamCoverage.loadOk(ctx.facts(), file);

@@ -2,6 +2,7 @@ package io.dvclint.script;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A small POSIX shell lexer for one command line: words (with their unquoted value) and operators, plus what is
@@ -179,15 +180,18 @@ public final class ShellLex {
         return -1;
     }
 
+    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
+
     /** {@code NAME=value}: a variable assignment (at the start of a command). */
     public static boolean isAssignment(Tok t) {
-        return !t.op() && Ascii.assignment(t.raw(), true);
+        return !t.op() && ASSIGNMENT.matcher(t.raw()).matches();
     }
 
-    /** Operators that end a simple command. */
+    /** Operators that end a simple command (a line break in {@link #words} reads as {@code ;}). */
     public static boolean separates(Tok t) {
-        return t.op() && (t.raw().equals(";") || t.raw().equals("&&") || t.raw().equals("||") || t.raw().equals("|")
-                || t.raw().equals("&") || t.raw().equals("(") || t.raw().equals(")") || t.raw().equals(";;"));
+        String v = t.value();
+        return t.op() && (v.equals(";") || v.equals("&&") || v.equals("||") || v.equals("|") || v.equals("&")
+                || v.equals("(") || v.equals(")") || v.equals(";;"));
     }
 
     public static boolean redirect(Tok t) {

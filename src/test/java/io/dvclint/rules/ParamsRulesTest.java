@@ -17,9 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
-
-
 class ParamsRulesTest {
     @TempDir
     Path dir;
@@ -58,6 +55,48 @@ class ParamsRulesTest {
         // a word on a line that does not name the params file is no read
         write(dir, "src/train.sh", "echo epochs > log.txt\ncat params.yaml > copy.txt\n");
         assertEquals(List.of(), lint("param-undeclared"));
+    }
+
+    @Test
+    void aKeyTheCodeReadsIsUndeclaredNotUnused() {
+        write(dir, "params.yaml", "train:\n  lr: 0.1\n  max_depth: 5\n  seed: 1\n");
+        write(dir, "src/train.py", "import yaml\nparams = yaml.safe_load(open('params.yaml'))['train']\n"
+                + "print(params['lr'], params['max_depth'])\n");
+        write(dir, "dvc.yaml", "stages:\n  train:\n    cmd: python src/train.py\n    deps: [src/train.py]\n"
+                + "    params: [train.lr]\n    outs: [model.bin]\n");
+        List<Finding> fs = all();
+        assertEquals(List.of("stage 'train' reads 'train.max_depth' from params.yaml (src/train.py:3) but does not "
+                + "declare it under params:"), messages(fs.stream().filter(f -> f.ruleId().equals("param-undeclared"))
+                .toList()));
+        // seed is read by nothing: unused; max_depth is read, so it is not
+        assertEquals(List.of("parameter 'train.seed' of params.yaml is not used by any stage: no stage declares it "
+                + "under params: and no ${...} reads it, so changing it reruns nothing"),
+                messages(fs.stream().filter(f -> f.ruleId().equals("param-unused")).toList()));
+    }
+
+    @Test
+    void aParamsFileHandedToAScriptOutsideTheProject() {
+        write(dir, "params.yaml", "split:\n  ratio: 0.2\nfeatures:\n  n: 10\n");
+        write(dir, "dvc.yaml", "stages:\n  split:\n    cmd: python -m splitter --config=params.yaml\n"
+                + "    outs: [data/split]\n  featurize:\n    cmd: python featurize.py\n    deps: [featurize.py]\n"
+                + "    params: [features.n]\n    outs: [data/features]\n");
+        List<Finding> fs = all();
+        assertEquals(List.of("stage 'split' passes params.yaml to its command ('--config=params.yaml') but declares "
+                + "none of its keys under params:"),
+                messages(fs.stream().filter(f -> f.ruleId().equals("param-undeclared")).toList()));
+        assertEquals(List.of(), fs.stream().filter(f -> f.ruleId().equals("param-unused")).toList(),
+                "the script may read any key of the file it is handed");
+        // declaring what it reads (or the whole file) settles it
+        write(dir, "dvc.yaml", "stages:\n  split:\n    cmd: python -m splitter -c params.yaml\n"
+                + "    params: [split.ratio]\n    outs: [data/split]\n  featurize:\n    cmd: python featurize.py\n"
+                + "    deps: [featurize.py]\n    params: [features.n]\n    outs: [data/features]\n");
+        assertEquals(List.of(), lint("param-undeclared"));
+        assertEquals(List.of(), lint("param-unused"));
+        // a command that names another file is no hand-over
+        write(dir, "dvc.yaml", "stages:\n  split:\n    cmd: python -m splitter --out params.json\n"
+                + "    params: [split.ratio]\n    outs: [data/split]\n");
+        assertEquals(List.of(), lint("param-undeclared"));
+        assertEquals(List.of("features"), lint("param-unused").stream().map(f -> f.message().split("'")[1]).toList());
     }
 
     // ------------------------------------------------------------------ tutorial acceptance
