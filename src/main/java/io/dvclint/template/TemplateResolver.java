@@ -7,7 +7,6 @@ import io.dvclint.yaml.YNode;
 import io.dvclint.yaml.YScalar;
 import io.dvclint.yaml.YSeq;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +14,6 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -128,7 +126,7 @@ public final class TemplateResolver {
         return label.equals(".") ? "" : label;
     }
 
-    private static boolean truthy(Object v) {
+    static boolean truthy(Object v) {
         if (v == null) return false;
         if (v instanceof Boolean b) return b;
         if (v instanceof String s) return !s.isEmpty();
@@ -151,85 +149,10 @@ public final class TemplateResolver {
         return new Pos(sc.pos().line(), sc.pos().col() + quote + v.codePointCount(0, Math.min(offset, v.length())));
     }
 
-    /** DVC's {@code humanize.join}: {@code a}, {@code a and b}, {@code a, b and c}. */
-    private static String humanJoin(List<String> words) {
-        if (words.size() == 1) return words.get(0);
-        return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
-    }
-
-    /** An error of DVC's context family (ContextError): vars loading, merging, reserved keys. */
-    private static final class CtxError extends Exception {
-        final boolean alreadyLoaded;
-        boolean missing;
-        /** Dotted path of the offending value inside an inline vars mapping, to position the problem; or null. */
-        final String path;
-
-        CtxError(String msg, boolean alreadyLoaded, String path) {
-            super(msg, null, false, false);
-            this.alreadyLoaded = alreadyLoaded;
-            this.path = path;
-        }
-    }
-
     /** Raised by dict unpacking for a list inside a list. */
     private static final class NestedIterable extends Exception {
         NestedIterable(String key) {
             super("Cannot interpolate nested iterable in '" + key + "'", null, false, false);
-        }
-    }
-
-    /**
-     * A templating context: the top-level data, the temporary {@code item}/{@code key} of a generated stage, the
-     * reserved keys and the imported files. Shared containers are copied before a merge writes into them, so a
-     * stage's context costs only what its own {@code vars} add.
-     */
-    private static final class Scope {
-        final CNode.Dict root;
-        final Map<String, CNode> temp;
-        final List<String> reserved;
-        final Map<String, List<String>> imports;
-        final Set<CNode.Dict> owned = Collections.newSetFromMap(new IdentityHashMap<>());
-        final boolean cloned;
-        final Set<String> newSources = new HashSet<>();
-
-        Scope(CNode.Dict root, Map<String, CNode> temp, List<String> reserved, Map<String, List<String>> imports,
-              boolean cloned) {
-            this.root = root;
-            this.temp = temp;
-            this.reserved = reserved;
-            this.imports = imports;
-            this.cloned = cloned;
-        }
-
-        CNode top(String k) {
-            if (temp != null) {
-                CNode t = temp.get(k);
-                if (t != null) return t;
-            }
-            return root.map.get(k);
-        }
-
-        Collection<String> topKeys() {
-            if (temp == null) return root.map.keySet();
-            Set<String> all = new LinkedHashSet<>(root.map.keySet());
-            all.addAll(temp.keySet());
-            return all;
-        }
-
-        Scope withTemp(Map<String, CNode> t, List<String> res) {
-            return new Scope(root, t, res, imports, false);
-        }
-
-        Scope cloneForVars() {
-            CNode.Dict r = root.copy();
-            if (temp != null) r.map.putAll(temp);
-            Map<String, List<String>> imp = new LinkedHashMap<>();
-            for (Map.Entry<String, List<String>> e : imports.entrySet()) {
-                imp.put(e.getKey(), e.getValue() == null ? null : new ArrayList<>(e.getValue()));
-            }
-            Scope s = new Scope(r, null, reserved, imp, true);
-            s.owned.add(r);
-            return s;
         }
     }
 
@@ -250,13 +173,13 @@ public final class TemplateResolver {
     private final class Run {
         final List<TemplateProblem> problems = new ArrayList<>();
         final List<ResolvedStage> stages = new ArrayList<>();
-        final Map<String, Object> files = new HashMap<>();
+        final VarsFiles files = new VarsFiles(repoRoot, loader);
         final Map<String, Tmpl> tmpls = new HashMap<>();
         boolean contextOk = true;
 
         /** The evaluation state of one stage (or section). */
         final class Eval {
-            Scope scope;
+            Context scope;
             final boolean rawKeys;
             final Set<UsedVar> used;
             final List<Err> errs;
@@ -272,7 +195,7 @@ public final class TemplateResolver {
             String missRest;
             boolean missTop;
 
-            Eval(Scope scope, boolean rawKeys, Set<UsedVar> used, List<Err> errs, String stage) {
+            Eval(Context scope, boolean rawKeys, Set<UsedVar> used, List<Err> errs, String stage) {
                 this.scope = scope;
                 this.rawKeys = rawKeys;
                 this.used = used;
@@ -286,9 +209,7 @@ public final class TemplateResolver {
         }
 
         Result run(YMap root) {
-            CNode.Dict top = new CNode.Dict(new LinkedHashMap<>(), null, "");
-            Scope global = new Scope(top, null, List.of(), new LinkedHashMap<>(), false);
-            global.owned.add(top);
+            Context global = Context.empty();
 
             YSeq vars = root.get("vars") instanceof YSeq s ? s : null;
             YScalar interp = vars == null ? null : findInterpolated(vars);
@@ -297,10 +218,10 @@ public final class TemplateResolver {
                 add(new Err(interp.pos(), "'vars'", "interpolating is not allowed", null));
             } else {
                 try {
-                    loadFromVars(global, vars, dirLabel, null, true);
-                } catch (CtxError e) {
+                    global.loadFromVars(files, vars, dirLabel, null, true);
+                } catch (ContextError e) {
                     contextOk = false;
-                    add(new Err(errPos(e, vars, null), "'vars'", e.getMessage(), null));
+                    add(new Err(e.pos(vars, null), "'vars'", e.getMessage(), null));
                 }
             }
 
@@ -378,173 +299,6 @@ public final class TemplateResolver {
             return null;
         }
 
-        void loadFromVars(Scope s, YSeq vars, String wdirLabel, String stageName, boolean withDefault)
-                throws CtxError {
-            if (withDefault) {
-                String label = normpath(join(wdirLabel, PARAMS_YAML));
-                Object f = loadFile(label);
-                if (!(f instanceof CtxError e && e.missing)) {
-                    mergeFrom(s, PARAMS_YAML, wdirLabel);
-                }
-            }
-            if (vars == null) return;
-            int index = 0;
-            for (YNode item : vars.items()) {
-                if (item instanceof YScalar sc && sc.value() instanceof String str) {
-                    try {
-                        mergeFrom(s, str, wdirLabel);
-                    } catch (CtxError e) {
-                        throw new CtxError(e.getMessage(), e.alreadyLoaded, "#" + index);
-                    }
-                } else if (item instanceof YMap m) {
-                    String source = (stageName == null ? "" : stageName + ".") + "vars[" + index + "]";
-                    CNode.Dict d = (CNode.Dict) CNode.of(m, new CNode.Src(source, null, true), "");
-                    try {
-                        mergeUpdate(s, d, null, source);
-                    } catch (CtxError e) {
-                        throw new CtxError(e.getMessage(), e.alreadyLoaded, "#" + index + (e.path == null ? "" : ":" + e.path));
-                    }
-                }
-                index++;
-            }
-        }
-
-        /** Where to report a context error: the vars item, or inside an inline mapping the offending key. */
-        Pos errPos(CtxError e, YSeq vars, Pos fallback) {
-            if (e.path == null || vars == null || !e.path.startsWith("#")) return fallback == null ? Pos.START : fallback;
-            String p = e.path.substring(1);
-            int colon = p.indexOf(':');
-            int idx = Integer.parseInt(colon < 0 ? p : p.substring(0, colon));
-            YNode n = vars.get(idx);
-            Pos pos = n.pos();
-            if (colon >= 0) {
-                for (String seg : p.substring(colon + 1).split("\\.")) {
-                    if (!(n instanceof YMap m) || m.entry(seg) == null) break;
-                    pos = m.entry(seg).key().pos();
-                    n = m.entry(seg).value();
-                }
-            }
-            return pos;
-        }
-
-        /** The loaded file as a context dictionary, or the CtxError describing why it cannot be used. */
-        Object loadFile(String label) {
-            Object v = files.get(label);
-            if (v == null) {
-                v = readFile(label);
-                files.put(label, v);
-            }
-            return v;
-        }
-
-        private Object readFile(String l) {
-            Path p = l.startsWith("/") ? Paths.get(l) : repoRoot.resolve(l).normalize();
-            FileLoad fl = loader.apply(p);
-            if (fl == null || fl.status() == FileLoad.Status.MISSING) {
-                CtxError e = new CtxError("'" + l + "' does not exist", false, null);
-                e.missing = true;
-                return e;
-            }
-            if (fl.status() == FileLoad.Status.DIRECTORY) return new CtxError("'" + l + "' is a directory", false, null);
-            if (fl.status() == FileLoad.Status.UNREADABLE) {
-                return new CtxError("unable to read '" + l + "': " + fl.message(), false, null);
-            }
-            YNode root = fl.root();
-            CNode.Src src = new CNode.Src(l, p, false);
-            if (root == null || root instanceof YScalar sc && !truthy(sc.value())) {
-                return new CNode.Dict(new LinkedHashMap<>(), src, "");
-            }
-            if (!(root instanceof YMap)) {
-                String typ = root instanceof YSeq ? "list" : new CNode.Val(((YScalar) root).value(), null, "").typeName();
-                return new CtxError("expected a dictionary, got '" + typ + "' in file '" + l + "'", false, null);
-            }
-            return CNode.of(root, src, "");
-        }
-
-        void mergeFrom(Scope s, String item, String wdirLabel) throws CtxError {
-            int colon = item.indexOf(':');
-            String file = colon < 0 ? item : item.substring(0, colon);
-            String keysStr = colon < 0 ? "" : item.substring(colon + 1);
-            String label = normpath(join(wdirLabel, file));
-            List<String> keys = null;
-            if (!keysStr.isEmpty()) {
-                keys = new ArrayList<>();
-                for (String k : keysStr.split(",", -1)) if (!k.isEmpty()) keys.add(k);
-            }
-            if (s.imports.containsKey(label)) {
-                List<String> imported = s.imports.get(label);
-                if ((keys == null || keys.isEmpty()) && imported == null) return;
-                checkLoaded(item, keys, imported);
-            }
-            Object f = loadFile(label);
-            if (f instanceof CtxError e) throw e;
-            CNode.Dict data = (CNode.Dict) f;
-            if (keys != null && !keys.isEmpty()) {
-                LinkedHashMap<String, CNode> sel = new LinkedHashMap<>();
-                for (String k : keys) {
-                    CNode v = data.map.get(k);
-                    if (v == null) throw new CtxError("could not find '" + k + "' in '" + label + "'", false, null);
-                    sel.put(k, v);
-                }
-                data = new CNode.Dict(sel, data.src, "");
-            }
-            mergeUpdate(s, data, item, label);
-            if (!s.imports.containsKey(label)) s.imports.put(label, keys == null ? null : new ArrayList<>(keys));
-            else if (keys != null && !keys.isEmpty()) s.imports.get(label).addAll(keys);
-        }
-
-        void checkLoaded(String item, List<String> keys, List<String> imported) throws CtxError {
-            boolean noKeys = keys == null || keys.isEmpty();
-            if (noKeys && imported != null) {
-                throw new CtxError("cannot load '" + item + "' as it's partially loaded already", true, null);
-            }
-            if (!noKeys && imported == null) {
-                throw new CtxError("cannot partially load '" + item + "' as it's already loaded.", true, null);
-            }
-            if (imported != null && !noKeys) {
-                for (String k : keys) {
-                    if (imported.contains(k)) {
-                        throw new CtxError("cannot load '" + item + "' as it's partially loaded already", true, null);
-                    }
-                }
-            }
-        }
-
-        void mergeUpdate(Scope s, CNode.Dict update, String item, String source) throws CtxError {
-            List<String> matches = new ArrayList<>();
-            for (String r : s.reserved) if (update.map.containsKey(r)) matches.add(r);
-            if (!matches.isEmpty()) {
-                String msg = "attempted to modify reserved key" + (matches.size() > 1 ? "s " : " ") + humanJoin(matches);
-                if (item != null) msg += " in '" + item + "'";
-                throw new CtxError(msg, false, null);
-            }
-            s.newSources.add(source);
-            merge(s, s.root, update);
-        }
-
-        void merge(Scope s, CNode.Dict into, CNode.Dict update) throws CtxError {
-            for (Map.Entry<String, CNode> e : update.map.entrySet()) {
-                String k = e.getKey();
-                CNode val = e.getValue();
-                CNode cur = into.map.get(k);
-                if (cur instanceof CNode.Dict cd && val instanceof CNode.Dict vd) {
-                    CNode.Dict own = cd;
-                    if (!s.owned.contains(cd)) {
-                        own = cd.copy();
-                        s.owned.add(own);
-                        into.map.put(k, own);
-                    }
-                    merge(s, own, vd);
-                } else if (cur != null) {
-                    String old = cur.src == null ? null : cur.src.label();
-                    if (s.cloned && !(cur instanceof CNode.Val) && !s.newSources.contains(old)) old = null;
-                    throw new CtxError("cannot redefine '" + val.path + "' from '" + (val.src == null ? "None" : val.src.label())
-                            + "' as it already exists in '" + (old == null ? "None" : old) + "'", false, val.path);
-                } else {
-                    into.map.put(k, val);
-                }
-            }
-        }
 
         // -------------------------------------------------------------------------------------- interpolation
 
@@ -840,7 +594,7 @@ public final class TemplateResolver {
 
         // -------------------------------------------------------------------------------------- definitions
 
-        void entry(String name, Pos namePos, YMap def, Scope global) {
+        void entry(String name, Pos namePos, YMap def, Context global) {
             List<Err> errs = new ArrayList<>();
             ResolvedStage st = resolveStage(name, null, namePos, def, global, false, errs, Set.of());
             addStageErrs(errs);
@@ -848,7 +602,7 @@ public final class TemplateResolver {
         }
 
         /** DVC's {@code EntryDefinition.resolve_stage}. */
-        ResolvedStage resolveStage(String name, String group, Pos namePos, YMap def, Scope scope, boolean generated,
+        ResolvedStage resolveStage(String name, String group, Pos namePos, YMap def, Context scope, boolean generated,
                                    List<Err> errs, Set<UsedVar> groupUsed) {
             Eval ev = new Eval(scope, generated, new LinkedHashSet<>(groupUsed), errs, name);
             if (!generated && !checkSyntax(def, name, ev)) return null;
@@ -877,11 +631,11 @@ public final class TemplateResolver {
                     return null;
                 }
                 if (vars.size() > 0) {
-                    Scope cl = scope.cloneForVars();
+                    Context cl = scope.cloneForVars();
                     try {
-                        loadFromVars(cl, vars, wdirLabel, name, false);
-                    } catch (CtxError e) {
-                        Pos pos = errPos(e, vars, vars.pos());
+                        cl.loadFromVars(files, vars, wdirLabel, name, false);
+                    } catch (ContextError e) {
+                        Pos pos = e.pos(vars, vars.pos());
                         if (e.alreadyLoaded) errs.add(new Err(pos, "'stages." + name + ".vars'", e.getMessage(), name));
                         else errs.add(new Err(pos, "stage '" + name + "'", e.getMessage(), name));
                         return null;
@@ -956,7 +710,7 @@ public final class TemplateResolver {
             return c instanceof CNode.Dict || c instanceof CNode.Lst;
         }
 
-        void warnOverwrite(List<String> keys, Scope global, String name, Pos pos) {
+        void warnOverwrite(List<String> keys, Context global, String name, Pos pos) {
             List<String> warnFor = new ArrayList<>();
             for (String k : keys) if (global.root.map.containsKey(k)) warnFor.add(k);
             if (warnFor.isEmpty()) return;
@@ -966,7 +720,7 @@ public final class TemplateResolver {
         }
 
         /** Resolves the foreach data (DVC does this for every group before any stage); returns the generation. */
-        Runnable foreach(String name, Pos namePos, YMap def, Scope global) {
+        Runnable foreach(String name, Pos namePos, YMap def, Context global) {
             YMap.Entry fe = def.entry("foreach");
             if (!(def.get("do") instanceof YMap template)) return null;
             List<Err> errs = new ArrayList<>();
@@ -1061,7 +815,7 @@ public final class TemplateResolver {
             }
         }
 
-        void generate(String group, String key, Pos namePos, YMap template, Scope scope, Set<UsedVar> groupUsed, Dedup dd) {
+        void generate(String group, String key, Pos namePos, YMap template, Context scope, Set<UsedVar> groupUsed, Dedup dd) {
             List<Err> errs = new ArrayList<>(0);
             ResolvedStage st = resolveStage(group + "@" + key, group, namePos, template, scope, true, errs, groupUsed);
             dd.add(errs);
@@ -1102,7 +856,7 @@ public final class TemplateResolver {
         }
 
         /** Resolves the matrix data; returns the generation of the stages. */
-        Runnable matrix(String name, Pos namePos, YMap def, Scope global) {
+        Runnable matrix(String name, Pos namePos, YMap def, Context global) {
             YMap.Entry me = def.entry("matrix");
             if (!(me.value() instanceof YMap axes)) return null;
             List<YMap.Entry> tpl = new ArrayList<>();
@@ -1215,7 +969,7 @@ public final class TemplateResolver {
         }
 
         /** DVC's {@code ArtifactDefinition}: the name may be templated but must resolve to a string. */
-        List<YMap.Entry> artifacts(YMap root, Scope global) {
+        List<YMap.Entry> artifacts(YMap root, Context global) {
             List<YMap.Entry> out = new ArrayList<>();
             if (!(root.get("artifacts") instanceof YMap arts)) return out;
             for (YMap.Entry e : arts.entries()) {
@@ -1235,7 +989,7 @@ public final class TemplateResolver {
             return out;
         }
 
-        List<YNode> section(YMap root, String where, Scope global) {
+        List<YNode> section(YMap root, String where, Context global) {
             List<YNode> out = new ArrayList<>();
             if (!(root.get(where) instanceof YSeq seq)) return out;
             int i = 0;
