@@ -9,7 +9,6 @@ import io.dvclint.yaml.YSeq;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -135,39 +134,9 @@ public final class TemplateResolver {
         return true;
     }
 
-    /** Position of the character at {@code offset} of a string scalar, when the source maps 1:1; else the scalar's. */
-    static Pos posOf(YScalar sc, int offset) {
-        if (!(sc.value() instanceof String v) || sc.pos().line() != sc.end().line()) return sc.pos();
-        int quote = switch (sc.style()) {
-            case PLAIN -> 0;
-            case SINGLE_QUOTED, DOUBLE_QUOTED -> 1;
-            default -> -1;
-        };
-        if (quote < 0) return sc.pos();
-        int len = v.codePointCount(0, v.length());
-        if (sc.end().col() - sc.pos().col() != len + 2 * quote) return sc.pos();
-        return new Pos(sc.pos().line(), sc.pos().col() + quote + v.codePointCount(0, Math.min(offset, v.length())));
-    }
-
-    /** Raised by dict unpacking for a list inside a list. */
-    private static final class NestedIterable extends Exception {
-        NestedIterable(String key) {
-            super("Cannot interpolate nested iterable in '" + key + "'", null, false, false);
-        }
-    }
-
-    /** A problem before formatting: {@code failed to <verb> <where> in '<dvc.yaml>': <body>}. */
-    private record Err(Pos pos, String verb, String where, String body, String stage, boolean warning) {
-        Err(Pos pos, String where, String body, String stage) {
-            this(pos, "parse", where, body, stage, false);
-        }
-    }
-
     /** A foreach/matrix member before it enters the context: a context node, or a plain (literal) value. */
     private record Item(CNode value, boolean node) {
     }
-
-    private static final Object FAIL = new Object();
 
     /** One resolution of one dvc.yaml. */
     private final class Run {
@@ -177,42 +146,11 @@ public final class TemplateResolver {
         final Map<String, Tmpl> tmpls = new HashMap<>();
         boolean contextOk = true;
 
-        /** The evaluation state of one stage (or section). */
-        final class Eval {
-            Context scope;
-            final boolean rawKeys;
-            final Set<UsedVar> used;
-            final List<Err> errs;
-            final String stage;
-            String where;
-            // set when a whole-value reference put a non-string value into the definition (only then can the
-            // resolved stage break the schema that the raw one passed)
-            boolean retyped;
-            // the last failed lookup, for did-you-mean
-            CNode missIn;
-            String missPrefix;
-            String missSeg;
-            String missRest;
-            boolean missTop;
-
-            Eval(Context scope, boolean rawKeys, Set<UsedVar> used, List<Err> errs, String stage) {
-                this.scope = scope;
-                this.rawKeys = rawKeys;
-                this.used = used;
-                this.errs = errs;
-                this.stage = stage;
-            }
-
-            void err(Pos pos, String body) {
-                errs.add(new Err(pos, where, body, stage));
-            }
-        }
-
         Result run(YMap root) {
             Context global = Context.empty();
 
             YSeq vars = root.get("vars") instanceof YSeq s ? s : null;
-            YScalar interp = vars == null ? null : findInterpolated(vars);
+            YScalar interp = vars == null ? null : Interpolator.findInterpolated(vars);
             if (interp != null) {
                 contextOk = false;
                 add(new Err(interp.pos(), "'vars'", "interpolating is not allowed", null));
@@ -255,341 +193,17 @@ public final class TemplateResolver {
         }
 
         void add(Err e) {
-            problems.add(new TemplateProblem(e.pos(), format(e), e.stage(), e.warning()));
+            problems.add(e.problem(relpath));
         }
 
-        String format(Err e) {
-            if (e.warning()) return e.body();
-            return "failed to " + e.verb() + " " + e.where() + " in '" + relpath + "': " + e.body();
+        /** A fresh evaluation of {@code ${...}} against {@code context}. */
+        Interpolator interpolator(Context context, boolean rawKeys, Set<UsedVar> used, List<Err> errs, String stage) {
+            return new Interpolator(tmpls, context, rawKeys, used, errs, stage);
         }
 
         void addStageErrs(List<Err> errs) {
             if (!contextOk) return;
             for (Err e : errs) add(e);
-        }
-
-        Tmpl tmpl(String s) {
-            if (s.indexOf('$') < 0) return Tmpl.NONE;
-            Tmpl t = tmpls.get(s);
-            if (t == null) {
-                t = Tmpl.compile(s);
-                tmpls.put(s, t);
-            }
-            return t;
-        }
-
-        // -------------------------------------------------------------------------------------- context building
-
-        YScalar findInterpolated(YNode n) {
-            if (n instanceof YScalar sc) {
-                return sc.value() instanceof String s && containsTemplate(s) ? sc : null;
-            }
-            if (n instanceof YSeq s) {
-                for (YNode x : s.items()) {
-                    YScalar f = findInterpolated(x);
-                    if (f != null) return f;
-                }
-            } else if (n instanceof YMap m) {
-                for (YMap.Entry e : m.entries()) {
-                    YScalar f = findInterpolated(e.key());
-                    if (f == null) f = findInterpolated(e.value());
-                    if (f != null) return f;
-                }
-            }
-            return null;
-        }
-
-
-        // -------------------------------------------------------------------------------------- interpolation
-
-        CNode select(Eval ev, String key) {
-            String rem = key.replace("[", ".").replace("]", "");
-            CNode cur = null;
-            String prefix = "";
-            while (true) {
-                int d = rem.indexOf('.');
-                String idx = (d < 0 ? rem : rem.substring(0, d)).strip();
-                String rest = d < 0 ? null : rem.substring(d + 1);
-                CNode next = null;
-                if (cur == null) {
-                    next = ev.scope.top(idx);
-                } else if (cur instanceof CNode.Dict dict) {
-                    next = dict.map.get(idx);
-                } else if (cur instanceof CNode.Lst lst) {
-                    Integer i = pyInt(idx);
-                    if (i != null) {
-                        int n = lst.items.size();
-                        int j = i < 0 ? i + n : i;
-                        if (j >= 0 && j < n) next = lst.items.get(j);
-                    }
-                }
-                if (next == null || rest != null && next instanceof CNode.Val) {
-                    ev.missTop = cur == null;
-                    ev.missIn = next == null ? cur : null;
-                    ev.missPrefix = prefix;
-                    ev.missSeg = next == null ? idx : null;
-                    ev.missRest = rest;
-                    return null;
-                }
-                if (rest == null) {
-                    if (next.src != null && next.src.label() != null) {
-                        ev.used.add(new UsedVar(next.src.label(), next.src.file(), next.path));
-                    }
-                    return next;
-                }
-                cur = next;
-                prefix = prefix.isEmpty() ? idx : prefix + "." + idx;
-                rem = rest;
-            }
-        }
-
-        Integer pyInt(String s) {
-            String t = s.replace("_", "");
-            if (t.isEmpty() || s.startsWith("_") || s.endsWith("_") || s.contains("__")) return null;
-            try {
-                return Integer.parseInt(t.startsWith("+") ? t.substring(1) : t);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-
-        String suggestion(Eval ev) {
-            if (ev.missSeg == null) return "";
-            Collection<String> candidates;
-            if (ev.missTop) candidates = ev.scope.topKeys();
-            else if (ev.missIn instanceof CNode.Dict d) candidates = d.map.keySet();
-            else return "";
-            String seg = ev.missSeg;
-            String best = null;
-            int bestD = Integer.MAX_VALUE;
-            int limit = Math.min(3, seg.length() / 3);
-            for (String c : candidates) {
-                int d = c.equalsIgnoreCase(seg) ? 0 : io.dvclint.findings.Suggest.distance(seg, c);
-                if (d <= limit && d < bestD) {
-                    best = c;
-                    bestD = d;
-                }
-            }
-            if (best == null) return "";
-            String full = ev.missPrefix.isEmpty() ? best : ev.missPrefix + "." + best;
-            if (ev.missRest != null) {
-                Eval probe = new Eval(ev.scope, false, new HashSet<>(), new ArrayList<>(), null);
-                if (select(probe, full + "." + ev.missRest) != null) full = full + "." + ev.missRest;
-            }
-            return "; did you mean '" + full + "'?";
-        }
-
-        /** DVC's {@code validate_value}: containers only unpack as a dict inside {@code cmd}. */
-        boolean validate(Eval ev, CNode v, String field, Pos pos) {
-            if (v instanceof CNode.Val || field == null || field.contains("foreach")) return true;
-            if (v instanceof CNode.Dict && field.equals("cmd")) return true;
-            ev.err(pos, "Cannot interpolate data of type '" + v.typeName() + "'");
-            return false;
-        }
-
-        /** DVC's {@code to_str}. */
-        String toStr(CNode v) throws NestedIterable {
-            if (v instanceof CNode.Val val) return PyFormat.interp(val.value);
-            if (v instanceof CNode.Lst) return PyFormat.str(v.toJava());
-            Map<String, Object> flat = new LinkedHashMap<>();
-            flatten(((CNode.Dict) v).map, "", flat);
-            StringBuilder sb = new StringBuilder();
-            for (Map.Entry<String, Object> e : flat.entrySet()) {
-                String k = e.getKey();
-                Object x = e.getValue();
-                if (x instanceof Boolean b) {
-                    if (b) sb.append("--").append(k).append(' ');
-                } else if (x instanceof String s) {
-                    sb.append("--").append(k).append(' ').append(PyFormat.shlexQuote(s)).append(' ');
-                } else if (x instanceof List<?> l) {
-                    int n = 0;
-                    for (Object i : l) {
-                        String is;
-                        if (i instanceof String s) is = PyFormat.shlexQuote(s);
-                        else if (i instanceof List<?> || i instanceof Map<?, ?>) throw new NestedIterable(k);
-                        else is = PyFormat.str(i);
-                        if (n++ > 0) sb.append(is).append(' ');
-                        else sb.append("--").append(k).append(' ').append(is).append(' ');
-                    }
-                } else {
-                    sb.append("--").append(k).append(' ').append(PyFormat.str(x)).append(' ');
-                }
-            }
-            int end = sb.length();
-            while (end > 0 && Character.isWhitespace(sb.charAt(end - 1))) end--;
-            return sb.substring(0, end);
-        }
-
-        void flatten(Map<String, CNode> m, String prefix, Map<String, Object> out) {
-            for (Map.Entry<String, CNode> e : m.entrySet()) {
-                String k = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-                if (e.getValue() instanceof CNode.Dict d) flatten(d.map, k, out);
-                else out.put(k, e.getValue().toJava());
-            }
-        }
-
-        /**
-         * Resolves one string: FAIL (errors recorded), the same String when nothing changes, a new String, or a
-         * context node when the string is exactly one reference.
-         */
-        Object resolveString(YScalar sc, String s, String field, Eval ev) {
-            Tmpl t = tmpl(s);
-            if (t.isEmpty()) return s;
-            if (t.refs.isEmpty()) return s.replace("\\${", "${");
-            if (t.exact) {
-                Tmpl.Ref r = t.refs.get(0);
-                Pos pos = posOf(sc, r.start());
-                if (r.syntaxError() != null) {
-                    ev.err(pos, "${" + r.inner() + "}: " + r.syntaxError());
-                    return FAIL;
-                }
-                CNode v = lookup(ev, r, pos);
-                if (v == null || !validate(ev, v, field, pos)) return FAIL;
-                return v;
-            }
-            StringBuilder sb = new StringBuilder(s.length() + 16);
-            boolean ok = true;
-            int idx = 0;
-            for (Tmpl.Ref r : t.refs) {
-                Pos pos = posOf(sc, r.start());
-                if (r.syntaxError() != null) {
-                    ev.err(pos, "${" + r.inner() + "}: " + r.syntaxError());
-                    ok = false;
-                    continue;
-                }
-                CNode v = lookup(ev, r, pos);
-                if (v == null || !validate(ev, v, field, pos)) {
-                    ok = false;
-                    continue;
-                }
-                String str;
-                try {
-                    str = toStr(v);
-                } catch (NestedIterable e) {
-                    ev.err(pos, e.getMessage());
-                    ok = false;
-                    continue;
-                }
-                sb.append(s, idx, r.start()).append(str);
-                idx = r.end();
-            }
-            if (!ok) return FAIL;
-            sb.append(s, idx, s.length());
-            return sb.toString().replace("\\${", "${");
-        }
-
-        CNode lookup(Eval ev, Tmpl.Ref r, Pos pos) {
-            String key = ev.rawKeys ? r.inner() : r.expr();
-            CNode v = select(ev, key);
-            if (v == null) ev.err(pos, "Could not find '" + key + "'" + suggestion(ev));
-            return v;
-        }
-
-        /** Resolves a template node into a new positioned node; null when it failed (errors recorded). */
-        YNode resolveNode(YNode n, String field, Eval ev) {
-            if (n instanceof YScalar sc) {
-                if (!(sc.value() instanceof String s)) return sc;
-                Object r = resolveString(sc, s, field, ev);
-                if (r == FAIL) return null;
-                if (r == s) return sc;
-                if (r instanceof String str) return new YScalar(str, str, sc.style(), sc.pos(), sc.end());
-                ev.retyped = true;
-                return toYNode((CNode) r, sc);
-            }
-            if (n instanceof YSeq seq) {
-                List<YNode> out = new ArrayList<>(seq.size());
-                boolean ok = true;
-                for (YNode x : seq.items()) {
-                    YNode r = resolveNode(x, field, ev);
-                    if (r == null) ok = false;
-                    else out.add(r);
-                }
-                return ok ? YSeq.like(seq, out) : null;
-            }
-            YMap m = (YMap) n;
-            List<YMap.Entry> out = new ArrayList<>(m.size());
-            Map<Object, Integer> index = null;
-            boolean ok = true;
-            for (YMap.Entry e : m.entries()) {
-                YNode k = resolveNode(e.key(), field, ev);
-                YNode v = resolveNode(e.value(), field, ev);
-                if (k == null || v == null) {
-                    ok = false;
-                    continue;
-                }
-                if (!(k instanceof YScalar ks)) {
-                    ev.err(e.key().pos(), "Cannot use data of type '" + k.typeName() + "' as a mapping key");
-                    ok = false;
-                    continue;
-                }
-                if (k != e.key() || index != null) {
-                    if (index == null) {
-                        index = new HashMap<>();
-                        for (int i = 0; i < out.size(); i++) index.put(out.get(i).key().value(), i);
-                    }
-                    Integer at = index.get(ks.value());
-                    if (at != null) {
-                        out.set(at, new YMap.Entry(out.get(at).key(), v));
-                        continue;
-                    }
-                    index.put(ks.value(), out.size());
-                }
-                out.add(new YMap.Entry(ks, v));
-            }
-            return ok ? YMap.like(m, out) : null;
-        }
-
-        YNode toYNode(CNode v, YScalar at) {
-            if (v instanceof CNode.Val val) {
-                Object x = val.value;
-                return new YScalar(x, x == null ? "" : x instanceof String s ? s : PyFormat.str(x), at.style(), at.pos(),
-                        at.end());
-            }
-            if (v instanceof CNode.Lst l) {
-                List<YNode> out = new ArrayList<>(l.items.size());
-                for (CNode c : l.items) out.add(toYNode(c, at));
-                return YSeq.of(out, at.pos(), at.end());
-            }
-            List<YMap.Entry> out = new ArrayList<>();
-            for (Map.Entry<String, CNode> e : ((CNode.Dict) v).map.entrySet()) {
-                YScalar k = new YScalar(e.getKey(), e.getKey(), YScalar.Style.PLAIN, at.pos(), at.end());
-                out.add(new YMap.Entry(k, toYNode(e.getValue(), at)));
-            }
-            return YMap.of(out, at.pos(), at.end());
-        }
-
-        /** DVC's {@code check_recursive_parse_errors} over each value of a definition; false when one is bad. */
-        boolean checkSyntax(YMap def, String name, Eval ev) {
-            boolean ok = true;
-            for (YMap.Entry e : def.entries()) {
-                ev.where = "'stages." + name + "." + e.name() + "'";
-                ok &= checkSyntax(e.value(), ev);
-            }
-            return ok;
-        }
-
-        boolean checkSyntax(YNode n, Eval ev) {
-            if (n instanceof YScalar sc) {
-                if (!(sc.value() instanceof String s)) return true;
-                boolean ok = true;
-                for (Tmpl.Ref r : tmpl(s).refs) {
-                    if (r.syntaxError() != null) {
-                        ev.err(posOf(sc, r.start()), "${" + r.inner() + "}: " + r.syntaxError());
-                        ok = false;
-                    }
-                }
-                return ok;
-            }
-            boolean ok = true;
-            if (n instanceof YSeq s) {
-                for (YNode x : s.items()) ok &= checkSyntax(x, ev);
-            } else if (n instanceof YMap m) {
-                for (YMap.Entry e : m.entries()) {
-                    ok &= checkSyntax(e.key(), ev);
-                    ok &= checkSyntax(e.value(), ev);
-                }
-            }
-            return ok;
         }
 
         // -------------------------------------------------------------------------------------- definitions
@@ -604,19 +218,19 @@ public final class TemplateResolver {
         /** DVC's {@code EntryDefinition.resolve_stage}. */
         ResolvedStage resolveStage(String name, String group, Pos namePos, YMap def, Context scope, boolean generated,
                                    List<Err> errs, Set<UsedVar> groupUsed) {
-            Eval ev = new Eval(scope, generated, new LinkedHashSet<>(groupUsed), errs, name);
-            if (!generated && !checkSyntax(def, name, ev)) return null;
+            Interpolator ev = interpolator(scope, generated, new LinkedHashSet<>(groupUsed), errs, name);
+            if (!generated && !ev.checkSyntax(def, name)) return null;
 
             String wdirLabel = dirLabel;
             YMap.Entry wdirEntry = def.entry("wdir");
             if (wdirEntry != null && wdirEntry.value() instanceof YScalar ws && truthy(ws.value())) {
                 ev.where = "'stages." + name + ".wdir'";
-                Object r = ws.value() instanceof String s ? resolveString(ws, s, null, ev) : new CNode.Val(ws.value(), null, "");
-                if (r == FAIL) return null;
+                Object r = ws.value() instanceof String s ? ev.resolveString(ws, s, null) : new CNode.Val(ws.value(), null, "");
+                if (r == Interpolator.FAIL) return null;
                 String wd;
                 try {
-                    wd = r instanceof CNode c ? toStr(c) : (String) r;
-                } catch (NestedIterable e) {
+                    wd = r instanceof CNode c ? Interpolator.toStr(c) : (String) r;
+                } catch (Interpolator.NestedIterable e) {
                     ev.err(ws.pos(), e.getMessage());
                     return null;
                 }
@@ -625,7 +239,7 @@ public final class TemplateResolver {
 
             YMap.Entry varsEntry = def.entry("vars");
             if (varsEntry != null && varsEntry.value() instanceof YSeq vars) {
-                YScalar bad = findInterpolated(vars);
+                YScalar bad = Interpolator.findInterpolated(vars);
                 if (bad != null) {
                     errs.add(new Err(bad.pos(), "'stages." + name + ".vars'", "interpolating is not allowed", name));
                     return null;
@@ -640,7 +254,7 @@ public final class TemplateResolver {
                         else errs.add(new Err(pos, "stage '" + name + "'", e.getMessage(), name));
                         return null;
                     }
-                    ev.scope = cl;
+                    ev.context = cl;
                 }
             }
 
@@ -650,7 +264,7 @@ public final class TemplateResolver {
                 String field = e.name();
                 if (field.equals("vars")) continue;
                 ev.where = "'stages." + name + "." + field + "'";
-                YNode r = resolveNode(e.value(), field, ev);
+                YNode r = ev.resolveNode(e.value(), field);
                 if (r == null) ok = false;
                 else out.add(new YMap.Entry(e.key(), r));
             }
@@ -660,11 +274,11 @@ public final class TemplateResolver {
         }
 
         /** Resolves literal foreach/matrix data: exact references stay context nodes, the rest plain values. */
-        Item literal(YNode n, Eval ev, String path) {
+        Item literal(YNode n, Interpolator ev, String path) {
             if (n instanceof YScalar sc) {
                 if (!(sc.value() instanceof String s)) return new Item(new CNode.Val(sc.value(), null, path), false);
-                Object r = resolveString(sc, s, null, ev);
-                if (r == FAIL) return null;
+                Object r = ev.resolveString(sc, s, null);
+                if (r == Interpolator.FAIL) return null;
                 if (r instanceof CNode c) return new Item(c, true);
                 return new Item(new CNode.Val(r, null, path), false);
             }
@@ -692,10 +306,10 @@ public final class TemplateResolver {
         }
 
         /** A mapping key of literal data as DVC's {@code to_str} prints it; null when it failed. */
-        String literalKey(YScalar key, Eval ev) {
+        String literalKey(YScalar key, Interpolator ev) {
             if (!(key.value() instanceof String s)) return PyFormat.interp(key.value());
-            Object r = resolveString(key, s, null, ev);
-            if (r == FAIL) return null;
+            Object r = ev.resolveString(key, s, null);
+            if (r == Interpolator.FAIL) return null;
             if (r instanceof CNode c) return c instanceof CNode.Val v ? PyFormat.str(v.value) : PyFormat.str(c.toJava());
             return (String) r;
         }
@@ -725,7 +339,7 @@ public final class TemplateResolver {
             if (!(def.get("do") instanceof YMap template)) return null;
             List<Err> errs = new ArrayList<>();
             Set<UsedVar> groupUsed = new LinkedHashSet<>();
-            Eval ev = new Eval(global, false, groupUsed, errs, name);
+            Interpolator ev = interpolator(global, false, groupUsed, errs, name);
             ev.where = "'stages." + name + ".foreach'";
             YNode data = fe.value();
 
@@ -733,8 +347,8 @@ public final class TemplateResolver {
             boolean isDict;
             String badType = null;
             if (data instanceof YScalar sc) {
-                Object r = sc.value() instanceof String s ? resolveString(sc, s, null, ev) : new CNode.Val(sc.value(), null, "");
-                if (r == FAIL) {
+                Object r = sc.value() instanceof String s ? ev.resolveString(sc, s, null) : new CNode.Val(sc.value(), null, "");
+                if (r == Interpolator.FAIL) {
                     addStageErrs(errs);
                     return null;
                 }
@@ -788,7 +402,7 @@ public final class TemplateResolver {
             if (members.isEmpty()) return null;
             return () -> {
                 ev.where = null;
-                if (!checkSyntax(template, name, ev)) {
+                if (!ev.checkSyntax(template, name)) {
                     addStageErrs(errs);
                     return;
                 }
@@ -865,7 +479,7 @@ public final class TemplateResolver {
 
             List<Err> errs = new ArrayList<>();
             Set<UsedVar> groupUsed = new LinkedHashSet<>();
-            Eval ev = new Eval(global, false, groupUsed, errs, name);
+            Interpolator ev = interpolator(global, false, groupUsed, errs, name);
             ev.where = "'stages." + name + ".matrix'";
             List<String> names = new ArrayList<>();
             List<List<Item>> values = new ArrayList<>();
@@ -914,7 +528,7 @@ public final class TemplateResolver {
             }
             if (members.isEmpty()) return null;
             return () -> {
-                if (!checkSyntax(template, name, ev)) {
+                if (!ev.checkSyntax(template, name)) {
                     addStageErrs(errs);
                     return;
                 }
@@ -931,7 +545,7 @@ public final class TemplateResolver {
         }
 
         /** The values of one matrix axis, as Python's {@code enumerate} walks the resolved data. */
-        List<Item> axisItems(YNode v, Eval ev, String name, String axis) {
+        List<Item> axisItems(YNode v, Interpolator ev, String name, String axis) {
             List<Item> items = new ArrayList<>();
             if (v instanceof YSeq seq) {
                 boolean ok = true;
@@ -944,8 +558,8 @@ public final class TemplateResolver {
             }
             Object r;
             if (v instanceof YScalar sc && sc.value() instanceof String s) {
-                r = resolveString(sc, s, null, ev);
-                if (r == FAIL) return null;
+                r = ev.resolveString(sc, s, null);
+                if (r == Interpolator.FAIL) return null;
             } else if (v instanceof YMap m) {
                 Item it = literal(m, ev, "item");
                 if (it == null) return null;
@@ -974,15 +588,15 @@ public final class TemplateResolver {
             if (!(root.get("artifacts") instanceof YMap arts)) return out;
             for (YMap.Entry e : arts.entries()) {
                 List<Err> errs = new ArrayList<>();
-                Eval ev = new Eval(global, false, new HashSet<>(), errs, null);
+                Interpolator ev = interpolator(global, false, new HashSet<>(), errs, null);
                 ev.where = "'artifacts." + e.name() + "'";
-                YNode name = checkSyntax(e.key(), ev) ? resolveNode(e.key(), null, ev) : null;
+                YNode name = ev.checkSyntax(e.key()) ? ev.resolveNode(e.key(), null) : null;
                 if (name != null && !(name instanceof YScalar ns && ns.value() instanceof String)) {
                     String typ = name instanceof YScalar ns ? new CNode.Val(ns.value(), null, "").typeName() : name.typeName();
                     errs.add(new Err(e.key().pos(), "resolve", ev.where, "expected str, got " + typ, null, false));
                     name = null;
                 }
-                YNode def = name != null && checkSyntax(e.value(), ev) ? resolveNode(e.value(), null, ev) : null;
+                YNode def = name != null && ev.checkSyntax(e.value()) ? ev.resolveNode(e.value(), null) : null;
                 if (name != null && def != null) out.add(new YMap.Entry((YScalar) name, def));
                 if (contextOk) for (Err x : errs) add(x);
             }
@@ -995,9 +609,9 @@ public final class TemplateResolver {
             int i = 0;
             for (YNode item : seq.items()) {
                 List<Err> errs = new ArrayList<>();
-                Eval ev = new Eval(global, false, new HashSet<>(), errs, null);
+                Interpolator ev = interpolator(global, false, new HashSet<>(), errs, null);
                 ev.where = "'" + where + "." + i++ + "'";
-                YNode r = checkSyntax(item, ev) ? resolveNode(item, null, ev) : null;
+                YNode r = ev.checkSyntax(item) ? ev.resolveNode(item, null) : null;
                 if (r != null) out.add(r);
                 if (contextOk) for (Err e : errs) add(e);
             }
