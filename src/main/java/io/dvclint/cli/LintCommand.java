@@ -108,6 +108,11 @@ public final class LintCommand implements Callable<Integer> {
             configs = configs(cwd, roots, configFile);
             configured = failOn(configs);
             findings = lintAll(configs, !noCache);
+            for (Path root : roots) {
+                if (!hasPipeline(findings, root)) {
+                    System.err.println("dvclint: no dvc.yaml or .dvc file found in " + displayPath(cwd, root));
+                }
+            }
         } catch (ConfigException e) {
             System.err.println(displayPath(cwd, e.file()) + ":" + e.pos().line() + ":" + e.pos().col() + ": "
                     + e.getMessage());
@@ -216,6 +221,17 @@ public final class LintCommand implements Callable<Integer> {
             Linter.check(Linter.load(e.getKey(), validationCache), findings, e.getValue());
         }
         return findings;
+    }
+
+    /** Whether the lint of {@code root} met any pipeline file (dvc.yaml or .dvc) of it. */
+    private static boolean hasPipeline(Findings findings, Path root) {
+        List<Path> files = new ArrayList<>(findings.sources().keySet());
+        for (Finding f : findings.all()) files.add(f.file());
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            if (f.startsWith(root) && (name.equals("dvc.yaml") || name.endsWith(".dvc"))) return true;
+        }
+        return false;
     }
 
     private static String displayPath(Path cwd, Path file) {

@@ -6,6 +6,7 @@ import io.dvclint.model.Dep;
 import io.dvclint.model.Out;
 import io.dvclint.model.PathNames;
 import io.dvclint.model.Stage;
+import io.dvclint.yaml.YNode;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,6 +24,15 @@ public final class PathOutsideProjectRule extends Rule {
         // then only absolute paths are certain to be wrong
         boolean certainRoot = Inputs.isDirectory(root.resolve(".dvc"));
         for (Stage s : ctx.project().stages()) {
+            if (certainRoot && !PathNames.isTemplated(s.wdir()) && !s.wdirAbs().startsWith(root)) {
+                // every relative path of the stage lies outside too: said once, at the wdir
+                YNode wdir = s.def() == null ? null : s.def().get("wdir");
+                ctx.report(s, wdir != null ? wdir.pos() : s.pos(), "wdir '" + s.wdir() + "' of " + s
+                        + " leaves the project root, and so do its " + (s.deps().size() + s.outs().size())
+                        + " deps and outs: other clones of the repository will not have them",
+                        "keep the stage's working directory inside the project", List.of());
+                continue;
+            }
             for (Dep d : s.deps()) {
                 String why = outside(d.path(), d.abs(), root, certainRoot);
                 if (why != null) {

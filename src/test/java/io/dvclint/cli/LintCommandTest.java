@@ -157,6 +157,41 @@ class LintCommandTest {
         assertEquals(2, cli(dir).exit());
     }
 
+    @Test
+    void unknownCommandsAreNamedWithTheNearestOne() {
+        Run r = cli(dir, "lnt");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith("dvclint: unknown command 'lnt'; did you mean 'lint'?"), r.err());
+        Run far = cli(dir, "frobnicate", "--help");
+        assertEquals(2, far.exit(), far.err());
+        assertTrue(far.err().startsWith("dvclint: unknown command 'frobnicate' (commands: lint, dag,"), far.err());
+        assertEquals("", far.out(), "no help for an unknown command");
+    }
+
+    @Test
+    void helpListsTheExitCodesInOrder() {
+        for (int run = 0; run < 3; run++) {
+            String help = cli(dir, "--help").out();
+            int at = help.indexOf("Exit codes:");
+            assertTrue(at > 0, help);
+            String codes = help.substring(at);
+            int p0 = codes.indexOf("  0 "), p1 = codes.indexOf("  1 ");
+            int p2 = codes.indexOf("  2 "), p3 = codes.indexOf("  3 ");
+            assertTrue(0 < p0 && p0 < p1 && p1 < p2 && p2 < p3, codes);
+        }
+    }
+
+    @Test
+    void aFolderWithoutPipelinesSaysSo() {
+        write(dir, "README.md", "nothing here\n");
+        Run r = cli(dir, "lint");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("dvclint: no dvc.yaml or .dvc file found in "), r.err());
+        write(dir, "data.xml.dvc", "outs:\n- md5: 22a1a2931c8370d3aeedd7183606fd7f\n  path: data.xml\n");
+        assertEquals("", cli(dir, "lint").err(), "a .dvc file is a pipeline of its own");
+    }
+
     static Object[][] malformed() {
         StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for (int i = 1; i < 12; i++) {

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 
-
-
 class RulesTest {
     @TempDir
     Path dir;
@@ -100,6 +98,21 @@ class RulesTest {
                 + "      - sub/../z\n    outs:\n      - ../../out\n"), "path-outside-project");
         assertEquals(3, fs.size(), fs.toString());
         assertEquals(List.of(5, 6, 10), fs.stream().map(Finding::line).toList());
+    }
+
+    @Test
+    void aWdirOutsideTheProjectIsReportedOncePerStage() throws Exception {
+        Files.createDirectories(dir.resolve(".dvc"));
+        String deps = "    deps:\n" + "      - data/a.csv\n" + "      - data/b.csv\n      - src/x.py\n"
+                + "    outs:\n      - out/model.bin\n";
+        List<Finding> fs = lint(stage("    wdir: ..\n" + deps), "path-outside-project");
+        assertEquals(1, fs.size(), fs.toString());
+        assertEquals(4, fs.get(0).line());
+        assertEquals("wdir '..' of stage 'train' leaves the project root, and so do its 4 deps and outs: other "
+                + "clones of the repository will not have them", fs.get(0).message());
+        // a wdir inside the project (even one that goes up and back) is fine
+        assertEquals(List.of(), lint(stage("    wdir: sub/..\n" + deps), "path-outside-project"));
+        assertEquals(List.of(), lint(stage("    wdir: sub\n" + deps), "path-outside-project"));
     }
 
     @Test
