@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Our .pre-commit-hooks.yaml under the real pre-commit: a repository using the {@code dvclint} hook cannot commit
- * a broken dvc.yaml, and can once it is fixed. The hook repository is a fresh git repository holding this
+ * a broken dvc.yaml, or a script that starts reading a parameter its stage does not declare, and can once fixed. The hook repository is a fresh git repository holding this
  * checkout's hook definition, launcher and sources (uncommitted edits included), so the hook's first run builds the
  * jar inside pre-commit's own clone, as it does for users. PRE_COMMIT_HOME is a temporary folder; ~/.m2 is reused.
  */
@@ -181,7 +181,47 @@ class PreCommitHookTest {
     }
 
     @Test
-    void hookDefinitionsSelectDvcFilesOnly() throws Exception {
+    void aCommitTouchingOnlyAScriptIsLinted() throws Exception {
+        String rev = makeHookRepo();
+        Files.createDirectories(project);
+        ok(project, "git", "init", "-q");
+        TestFiles.write(project, ".pre-commit-config.yaml", "repos:\n"
+                + "  - repo: " + hookRepo.toUri() + "\n"
+                + "    rev: " + rev + "\n"
+                + "    hooks:\n"
+                + "      - id: dvclint\n");
+        Files.createDirectories(project.resolve(".dvc"));
+        TestFiles.write(project, ".dvc/config", "[core]\n    no_scm = False\n");
+        TestFiles.write(project, "params.yaml", "train:\n  lr: 0.01\n  max_depth: 5\n");
+        TestFiles.write(project, "dvc.yaml", "stages:\n  train:\n    cmd: python src/train.py\n"
+                + "    deps: [src/train.py]\n    params: [train.lr]\n    outs: [model.pkl]\n");
+        TestFiles.write(project, "src/train.py", "import yaml\n\nparams = yaml.safe_load(open('params.yaml'))\n"
+                + "print(params['train']['lr'])\n");
+        ok(project, "git", "add", "-A");
+        ok(project, "git", "commit", "-q", "-m", "pipeline, before the hook (max_depth is not used yet)");
+        ok(project, "pre-commit", "install");
+
+        // the tutorial's gotcha: only the script changes, and it starts reading an undeclared parameter
+        TestFiles.write(project, "src/train.py", "import yaml\n\nparams = yaml.safe_load(open('params.yaml'))\n"
+                + "print(params['train']['lr'], params['train']['max_depth'])\n");
+        ok(project, "git", "add", "src/train.py");
+        Proc rejected = run(project, 600, "git", "commit", "-m", "read max_depth");
+        assertNotEquals(0, rejected.exit(), rejected.output());
+        assertTrue(rejected.output().contains("dvc.yaml:5:5: warning: stage 'train' reads 'train.max_depth' from "
+                + "params.yaml (src/train.py:4) but does not declare it under params: [param-undeclared]"),
+                rejected.output());
+        assertEquals(1, commitCount(), "the commit was refused");
+
+        TestFiles.write(project, "dvc.yaml", "stages:\n  train:\n    cmd: python src/train.py\n"
+                + "    deps: [src/train.py]\n    params: [train.lr, train.max_depth]\n    outs: [model.pkl]\n");
+        ok(project, "git", "add", "dvc.yaml", "src/train.py");
+        Proc accepted = run(project, 180, "git", "commit", "-m", "declare max_depth");
+        assertEquals(0, accepted.exit(), accepted.output());
+        assertEquals(2, commitCount());
+    }
+
+    @Test
+    void hookDefinitionsSelectDvcFilesAndScripts() throws Exception {
         String hooks = Files.readString(CHECKOUT.resolve(".pre-commit-hooks.yaml"));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s+files: (.+)$").matcher(hooks);
         List<String> patterns = new ArrayList<>();
@@ -190,11 +230,12 @@ class PreCommitHookTest {
         for (String re : patterns) {
             java.util.regex.Pattern p = java.util.regex.Pattern.compile(re);
             for (String yes : List.of("dvc.yaml", "sub/dvc.yaml", "dvc.lock", "params.yaml", "a/params.yml",
-                    "data.dvc", "x/model.pkl.dvc", ".dvcignore", "sub/.dvcignore", ".dvclint.yaml")) {
+                    "data.dvc", "x/model.pkl.dvc", ".dvcignore", "sub/.dvcignore", ".dvclint.yaml", "src/train.py",
+                    "train.py", "eval.R", "scripts/x.r", "run.sh", "tools/run.bash", "notebooks/explore.ipynb")) {
                 assertTrue(p.matcher(yes).find(), re + " should match " + yes);
             }
             for (String no : List.of("mydvc.yaml", "dvc.yaml.bak", ".dvc/config", "other.yaml", "params.json",
-                    "src/dvc.py", "x.dvcignore", "dvclint.yaml")) {
+                    "x.dvcignore", "dvclint.yaml", "README.md", "train.pyc", "data.csv", "model.pkl")) {
                 assertFalse(p.matcher(no).find(), re + " should not match " + no);
             }
         }
