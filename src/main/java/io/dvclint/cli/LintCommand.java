@@ -6,7 +6,6 @@ import io.dvclint.config.ConfigLoader;
 import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;
 import io.dvclint.findings.Severity;
-import io.dvclint.findings.TextEdit;
 import io.dvclint.fix.Fixer;
 import io.dvclint.format.Formats;
 import io.dvclint.format.Formatter;
@@ -16,8 +15,6 @@ import io.dvclint.format.RuleInfo;
 import io.dvclint.lint.Linter;
 import io.dvclint.lint.RuleRegistry;
 import io.dvclint.load.ProjectRoot;
-import io.dvclint.yaml.SourceText;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,37 +118,21 @@ public final class LintCommand implements Callable<Integer> {
         }
         if (threshold == null) threshold = configured == null ? Severity.ERROR : configured;
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        if (diff) {
-            boolean any = false;
-            for (Map.Entry<Path, List<TextEdit>> e : Fixer.select(findings.sorted()).entrySet()) {
-                SourceText src = findings.sourceOf(e.getKey());
-                if (src == null) continue;
-                String d = Fixer.unifiedDiff(displayPath(cwd, e.getKey()), src.text(),
-                        Fixer.apply(src.text(), e.getValue()));
-                if (!d.isEmpty()) any = true;
-                out.print(d);
-            }
-            out.flush();
-            return any ? Main.FINDINGS : Main.OK;
-        }
-        if (fix) {
-            int fixed = 0;
-            for (int pass = 0; pass < 10; pass++) {
-                Map<Path, List<TextEdit>> edits = Fixer.select(findings.sorted());
-                if (edits.isEmpty()) break;
-                for (Map.Entry<Path, List<TextEdit>> e : edits.entrySet()) {
-                    SourceText src = findings.sourceOf(e.getKey());
-                    if (src == null) continue;
-                    try {
-                        Files.writeString(e.getKey(), Fixer.apply(src.text(), e.getValue()), StandardCharsets.UTF_8);
-                    } catch (IOException ex) {
-                        throw new UsageException("cannot write " + e.getKey() + ": " + ex.getMessage());
-                    }
-                    fixed += e.getValue().size();
+        if (diff || fix) {
+            FixLoop.Result r = FixLoop.run(configs, !noCache, findings, fix);
+            if (diff) {
+                boolean any = false;
+                for (Map.Entry<Path, String> e : r.before().entrySet()) {
+                    String d = Fixer.unifiedDiff(displayPath(cwd, e.getKey()), e.getValue(), r.after().get(e.getKey()));
+                    any |= !d.isEmpty();
+                    out.print(d);
                 }
-                findings = lintAll(configs, !noCache);
+                out.flush();
+                return any ? Main.FINDINGS : Main.OK;
             }
-            if (fixed > 0) System.err.println("dvclint: applied " + fixed + " fix edit" + (fixed == 1 ? "" : "s"));
+            findings = r.findings();
+            int n = r.edits();
+            if (n > 0) System.err.println("dvclint: applied " + n + " fix edit" + (n == 1 ? "" : "s"));
         }
         List<Finding> sorted = findings.sorted();
         boolean color = !noColor && System.console() != null && System.getenv("NO_COLOR") == null

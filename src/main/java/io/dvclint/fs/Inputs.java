@@ -8,15 +8,32 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The lint's one door to the file system: it reads files, checks paths and lists folders, and never writes or runs
  * anything. {@code LintPurityTest} keeps the rest of the lint from reaching the file system, other programs or the
- * environment any other way.
+ * environment any other way. {@link #withOverlay} lets a lint see edited texts of existing files that are not
+ * written ({@code lint --diff} lints its fixes this way).
  */
 public final class Inputs {
+    private static Map<Path, byte[]> overlay = Map.of();
+
     private Inputs() {
+    }
+
+    /** Runs {@code body} with {@code files} (existing files, absolute paths) read as these bytes instead. */
+    public static <T> T withOverlay(Map<Path, byte[]> files, Supplier<T> body) {
+        Map<Path, byte[]> saved = overlay;
+        overlay = files;
+        try {
+            return body.get();
+        } finally {
+            overlay = saved;
+        }
     }
 
     public static boolean exists(Path p) {
@@ -41,7 +58,8 @@ public final class Inputs {
     }
 
     public static long size(Path p) throws IOException {
-        return Files.size(p);
+        byte[] o = overlay.get(p);
+        return o != null ? o.length : Files.size(p);
     }
 
     /**
@@ -49,6 +67,8 @@ public final class Inputs {
      * classes ready from its own start, while the first NIO read loads some 25 channel classes.
      */
     public static byte[] read(Path file) throws IOException {
+        byte[] o = overlay.get(file);
+        if (o != null) return o.clone();
         try (InputStream in = new FileInputStream(file.toFile())) {
             return in.readAllBytes();
         }
@@ -56,6 +76,8 @@ public final class Inputs {
 
     /** The first {@code n} bytes of a file (fewer when it is shorter). */
     public static byte[] readPrefix(Path file, int n) throws IOException {
+        byte[] o = overlay.get(file);
+        if (o != null) return Arrays.copyOf(o, Math.min(n, o.length));
         try (InputStream in = new FileInputStream(file.toFile())) {
             return in.readNBytes(n);
         }

@@ -4,7 +4,6 @@ import io.dvclint.model.DataSource;
 import io.dvclint.model.Dep;
 import io.dvclint.model.DvcFile;
 import io.dvclint.model.MultiMaps;
-import io.dvclint.model.Out;
 import io.dvclint.model.ParamDep;
 import io.dvclint.model.Project;
 import io.dvclint.model.Stage;

@@ -13,7 +13,6 @@ import io.dvclint.rules.RuleContext;
 import io.dvclint.yaml.Pos;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

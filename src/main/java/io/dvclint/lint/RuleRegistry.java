@@ -35,21 +35,15 @@ import java.util.Map;
 
 /** Every rule, in a fixed order (an explicit list: no classpath scanning at start-up). */
 public final class RuleRegistry {
-    private static volatile List<Rule> all;
-    private static volatile Map<String, Rule> byId;
+    private static List<Rule> all;
+    private static Map<String, Rule> byId;
 
     private RuleRegistry() {
     }
 
     public static List<Rule> all() {
-        List<Rule> a = all;
-        if (a == null) {
-            synchronized (RuleRegistry.class) {
-                if (all == null) init();
-                a = all;
-            }
-        }
-        return a;
+        if (all == null) init();
+        return all;
     }
 
     public static Rule byId(String id) {

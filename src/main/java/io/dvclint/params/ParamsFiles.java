@@ -15,11 +15,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -85,7 +85,7 @@ public final class ParamsFiles {
         }
     }
 
-    private final Map<Path, Loaded> cache = new ConcurrentHashMap<>();
+    private final Map<Path, Loaded> cache = new HashMap<>();
 
     /** Loads a file once per instance (keyed by absolute normalized path). */
     public Loaded load(Path file) {
@@ -93,8 +93,7 @@ public final class ParamsFiles {
         Loaded l = cache.get(key);
         if (l == null) {
             l = read(key);
-            Loaded first = cache.putIfAbsent(key, l);
-            if (first != null) l = first;
+            cache.put(key, l);
         }
         return l;
     }

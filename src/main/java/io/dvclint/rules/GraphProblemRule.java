@@ -2,7 +2,6 @@ package io.dvclint.rules;
 
 import io.dvclint.findings.Severity;
 import io.dvclint.graph.GraphProblem;
-import io.dvclint.graph.PipelineGraph;
 import java.util.List;
 
 /**

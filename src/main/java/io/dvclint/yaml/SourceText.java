@@ -20,8 +20,8 @@ public final class SourceText {
     }
 
     private final String text;
-    /** On first use; two rule threads may both compute it (the same content). */
-    private volatile Lines lines;
+    /** Computed on first use. */
+    private Lines lines;
 
     /** Where each line starts, and whether the text has no surrogate pairs (so a column is an offset). */
     private record Lines(int[] starts, boolean bmpOnly) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dvclint.TestFiles;
 import io.dvclint.TestFiles.Run;
 import io.dvclint.findings.Findings;
+import io.dvclint.fix.Fixer;
 import io.dvclint.load.ProjectLoader;
 import io.dvclint.model.Dep;
 import io.dvclint.model.Out;
@@ -27,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code lint --fix} on a copy of every real-world case: the fixed files keep every comment line, load to the same
- * model apart from what the fixes add (cache flags, params keys, deps; a {@code params.yaml:key} dep moved to
- * {@code params:}), and no longer show the fixed findings.
+ * {@code lint --fix} on a copy of every real-world case: {@code lint --diff} showed exactly the change it makes, the
+ * fixed files keep every comment line, load to the same model apart from what the fixes add (cache flags, params
+ * keys, deps; a {@code params.yaml:key} dep moved to {@code params:}), and no longer show the fixed findings.
  */
 class FixRoundTripCorpusTest {
     @TempDir
@@ -44,12 +45,23 @@ class FixRoundTripCorpusTest {
             Shared.copyTree(c, work);
             Map<Path, String> before = yamlTexts(work);
             Project orig = load(work);
+            Run diff = TestFiles.cli(work, "lint", "--diff");
             Run r = TestFiles.cli(work, "lint", "--fix", "--format", "gcc", "--fail-on", "error");
             if (r.exit() >= 2) {
                 problems.add(c.getFileName() + ": exit " + r.exit() + " " + r.err());
                 continue;
             }
             Map<Path, String> after = yamlTexts(work);
+            // --diff shows exactly the change --fix makes (files in the order --diff prints them)
+            StringBuilder made = new StringBuilder();
+            for (String chunk : diff.out().split("(?m)^(?=--- a/)")) {
+                if (chunk.isEmpty()) continue;
+                Path rel = Path.of(chunk.substring(6, chunk.indexOf('\n')));
+                made.append(Fixer.unifiedDiff(rel.toString(), noBom(before.get(rel)), noBom(after.get(rel))));
+            }
+            if (!made.toString().equals(diff.out()) || diff.out().isEmpty() != after.equals(before)) {
+                problems.add(c.getFileName() + ": --diff shows\n" + diff.out() + "--fix made\n" + made);
+            }
             if (after.equals(before)) continue;
             fixedCases++;
             for (Map.Entry<Path, String> e : before.entrySet()) {
@@ -69,6 +81,11 @@ class FixRoundTripCorpusTest {
         }
         assertTrue(fixedCases > 0, "no corpus case had a fix to apply");
         assertEquals(List.of(), problems, fixedCases + " cases fixed");
+    }
+
+    /** The text without a byte-order mark (which --fix keeps and the diff does not show). */
+    private static String noBom(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
     private static Project load(Path root) {

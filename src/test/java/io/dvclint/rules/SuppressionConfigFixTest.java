@@ -3,7 +3,6 @@ package io.dvclint.rules;
 import static io.dvclint.TestFiles.cli;
 import static io.dvclint.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dvclint.TestFiles.Run;
@@ -19,14 +18,10 @@ import io.dvclint.model.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-
-
 
 class SuppressionConfigFixTest {
     @TempDir
@@ -157,6 +152,32 @@ class SuppressionConfigFixTest {
         cli(dir, "lint", "--fix");
         assertEquals("stages:\n  t:\n    cmd: x\n    params:\n      - a\n      - b\n    outs:\n      - o\n",
                 Files.readString(dir.resolve("dvc.yaml")));
+    }
+
+    /**
+     * iterative/example-get-started with {@code train.seed} dropped from {@code params:} and the script reading a new
+     * {@code max_depth}: two keys to add at one place. {@code --diff} shows both, exactly what {@code --fix} does.
+     */
+    @Test
+    void diffShowsExactlyWhatFixDoes() throws Exception {
+        String dvc = "stages:\n  train:\n    cmd: python src/train.py data/features model.pkl\n    deps:\n"
+                + "      - data/features\n      - src/train.py\n    params:\n      - train.n_est\n"
+                + "      - train.min_split\n    outs:\n      - model.pkl\n";
+        write(dir, "dvc.yaml", dvc);
+        write(dir, "params.yaml", "train:\n  seed: 20170428\n  n_est: 50\n  min_split: 0.01\n  max_depth: 6\n");
+        write(dir, "src/train.py", "import yaml\nparams = yaml.safe_load(open('params.yaml'))['train']\n"
+                + "seed = params['seed']\nn_est = params['n_est']\nmin_split = params['min_split']\n"
+                + "max_depth = params[\"max_depth\"]\n");
+        Run d = cli(dir, "lint", "--diff");
+        assertEquals(1, d.exit(), d.err());
+        assertEquals("--- a/dvc.yaml\n+++ b/dvc.yaml\n@@ -7,5 +7,7 @@\n     params:\n       - train.n_est\n"
+                + "       - train.min_split\n+      - train.max_depth\n+      - train.seed\n     outs:\n       - model.pkl\n",
+                d.out());
+        assertEquals(dvc, Files.readString(dir.resolve("dvc.yaml")), "--diff writes nothing");
+        Run f = cli(dir, "lint", "--fix", "--format", "gcc");
+        String fixed = Files.readString(dir.resolve("dvc.yaml"));
+        assertEquals(d.out(), Fixer.unifiedDiff("dvc.yaml", dvc, fixed), f.err());
+        assertEquals("", cli(dir, "lint", "--diff").out(), "nothing left to fix");
     }
 
     @Test
