@@ -228,7 +228,9 @@ public final class Emitter {
     private boolean checkSimpleKey(Node key) {
         if (key instanceof Node.Scalar s) {
             if (analysis == null) analysis = ScalarAnalysis.of(s.value());
-            int length = analysis.scalar().codePointCount(0, analysis.scalar().length());
+            // ruamel counts the prepared tag too (every scalar event carries one, e.g. !!str)
+            int length = analysis.scalar().codePointCount(0, analysis.scalar().length()) + 2
+                    + s.tag().name().length();
             boolean emptyWithBlockStyle = analysis.empty() && style != null && style != '\'' && style != '"'
                     && style != 0;
             return length < 128 && !emptyWithBlockStyle && !analysis.multiline();
