@@ -1,9 +1,7 @@
 package io.dvclint.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dvclint.exec.hash.HashInfo;
 import io.dvclint.exec.lock.LockEntryBuilder;
@@ -12,7 +10,6 @@ import io.dvclint.exec.lock.LockEntryBuilder.StageParts;
 import io.dvclint.exec.lock.LockFileWriter;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -58,7 +58,8 @@ public final class LockFileWriter {
                 Node.Mapping loaded = (Node.Mapping) Representer.roundTrip(m);
                 root.addAll(loaded.pairs());
                 rootFlow = m.isFlow();
-            } else if (doc != null && !(doc.toJava() == null)) {
+            } else if (doc != null && doc.toJava() != null) {
+                // an empty document (or a null) starts over, as DVC's `load() or {}` does
                 throw new LockFormatException("dvc.lock is not a mapping");
             }
         }
