@@ -219,6 +219,18 @@ class LockWriterTest {
     }
 
     @Test
+    void oldIntsComeBackAsRuamelsScalarIntWritesThem() throws IOException {
+        // checked against ruamel.yaml 0.18.16: round-trip load of "k: <text>", then dump
+        String[][] cases = {{"+5", "5"}, {"-0", "0"}, {"+007", "007"}, {"-007", "-07"}, {"-00", "00"},
+            {"1_000", "1_000"}, {"-1_000", "-1_000"}, {"0o17", "0o17"}, {"+0o17", "0o17"}, {"0x1F", "0x1F"},
+            {"007", "007"}, {"1E3", "1E3"}, {"+1.5", "+1.5"}, {"1.", "1."}, {"-.5", "-.5"}};
+        for (String[] c : cases) {
+            String head = "schema: '2.0'\nstages:\n  s:\n    k: ";
+            assertEquals(head + c[1] + "\n", LockFileWriter.reEmit(head + c[0] + "\n"), c[0]);
+        }
+    }
+
+    @Test
     void updateReplacesInPlaceAppendsNewAndStartsAFileWithTheSchema() throws IOException {
         String one = lockOf("a", map("cmd", "one"));
         assertEquals("schema: '2.0'\nstages:\n  a:\n    cmd: one\n", one);

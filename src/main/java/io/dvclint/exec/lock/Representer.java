@@ -79,11 +79,27 @@ public final class Representer {
         };
     }
 
+    /**
+     * How ruamel's {@code ScalarInt} writes an int back: a leading {@code +} is dropped, and a decimal written with
+     * leading zeros keeps its width, the sign counted in it ({@code -007} becomes {@code -07}, {@code -0} is
+     * {@code 0}); other forms ({@code 0o17}, {@code 0x1F}, {@code 1_000}) are kept as written.
+     */
+    static String intText(String raw) {
+        String t = raw.startsWith("+") ? raw.substring(1) : raw;
+        boolean negative = t.startsWith("-");
+        String digits = negative ? t.substring(1) : t;
+        if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) return t;
+        if (digits.length() > 1 && digits.charAt(0) == '0') {
+            return String.format("%0" + digits.length() + "d", new BigInteger(t));
+        }
+        return negative && digits.equals("0") ? "0" : t;
+    }
+
     /** A plain scalar typed by ruamel's YAML 1.2 resolver, which decides how ruamel constructs it. */
     private static Node plain(YScalar s) {
         String raw = s.raw();
         return switch (Resolver.resolve(raw)) {
-            case "int" -> Node.Scalar.of(Node.Tag.INT, raw);
+            case "int" -> Node.Scalar.of(Node.Tag.INT, intText(raw));
             case "float" -> Node.Scalar.of(Node.Tag.FLOAT, raw);
             case "timestamp" -> Node.Scalar.of(Node.Tag.TIMESTAMP, raw);
             case "bool" -> Node.Scalar.of(Node.Tag.BOOL, raw.equalsIgnoreCase("true") ? "true" : "false");
