@@ -86,6 +86,9 @@ class ObjectCacheTest {
         assertEquals("r--r--r--", mode(dirObj));
         assertEquals(h.manifest(), c.readManifest(h.md5(), HashName.MD5));
         assertTrue(c.contains(h.md5(), HashName.MD5));
+        // a directory hash read from a lock has no manifest to commit
+        HashInfo fromLock = new HashInfo(h.md5(), h.size(), h.nfiles(), false, true, List.of());
+        assertThrows(IllegalArgumentException.class, () -> c.commit(tmp.resolve("d"), fromLock, HashName.MD5));
         // one file object gone: the directory is not in the cache
         Path one = c.objectPath(h.manifest().get(0).md5(), HashName.MD5);
         Files.delete(one);

@@ -75,11 +75,15 @@ public final class ObjectCache {
     // ---- adding objects
 
     /**
-     * Commits a hashed output: its file, or each file of its directory and the {@code .dir} manifest. Objects
+     * Commits a hashed output ({@code info} as {@code Hasher} made it, manifest included): its
+     * file, or each file of its directory and the {@code .dir} manifest. Objects
      * already present are kept. Afterwards a workspace file is relinked to its object when the first usable link
      * type is a hard or symbolic link, as DVC's commit does.
      */
     public void commit(Path workspace, HashInfo info, HashName name) throws IOException {
+        if (info.dir() && (info.nfiles() == null || info.manifest().size() != info.nfiles())) {
+            throw new IllegalArgumentException("committing a directory needs its manifest (hash it with Hasher)");
+        }
         if (!info.dir()) {
             addFile(workspace, info.md5(), name);
             relink(workspace, info.md5(), name);
