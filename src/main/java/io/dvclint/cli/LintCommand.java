@@ -42,9 +42,10 @@ public final class LintCommand implements Callable<Integer> {
     boolean noCache;
     CommandSpec spec;
 
-    static CommandSpec spec() {
+    /** The lint command, named {@code name}. */
+    static CommandSpec spec(String name) {
         LintCommand c = new LintCommand();
-        CommandSpec s = c.spec = Cli.command(c, "lint",
+        CommandSpec s = c.spec = Cli.command(c, name,
                 "Lint the DVC project(s) holding PATH (default: the current folder).",
                 "A PATH may be a folder or any file of the project (dvc.yaml, dvc.lock, params files, *.dvc):",
                 "the whole project is linted once, whichever files were named.");

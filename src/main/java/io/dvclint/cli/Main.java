@@ -2,6 +2,7 @@ package io.dvclint.cli;
 
 import io.dvclint.findings.Suggest;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,11 @@ public final class Main implements Runnable {
                     + String.join(", ", COMMANDS) + ")");
             return USAGE;
         }
+        if ("lint".equals(first)) {
+            // the command run on every commit parses with its own spec alone, named as the subcommand would be:
+            // each picocli spec compiles its option patterns, a cost a short lint would pay twice
+            return withHandlers(LintCommand.spec("dvclint lint")).execute(Arrays.copyOfRange(args, 1, args.length));
+        }
         return commandLine(first).execute(args);
     }
 
@@ -73,7 +79,7 @@ public final class Main implements Runnable {
         exitCodes.put("3", "internal error");
         s.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
         boolean all = only == null || only.equals("help") || only.equals("completion");
-        if (all || only.equals("lint")) s.addSubcommand("lint", Cli.commandLine(LintCommand.spec()));
+        if (all || only.equals("lint")) s.addSubcommand("lint", Cli.commandLine(LintCommand.spec("lint")));
         if (all || only.equals("dag")) s.addSubcommand("dag", Cli.commandLine(DagCommand.spec()));
         if (all || only.equals("rules")) s.addSubcommand("rules", Cli.commandLine(RulesCommand.spec()));
         if (all || only.equals("explain")) s.addSubcommand("explain", Cli.commandLine(ExplainCommand.spec()));
@@ -91,10 +97,14 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine(String only) {
+        return withHandlers(spec(only));
+    }
+
+    private static CommandLine withHandlers(CommandSpec spec) {
         // dvclint's options are strings, flags and lists of strings. Without this, every command line registers
         // picocli's converters for java.time, java.sql and java.nio types by reflection (about 10 ms of start-up).
         if (System.getProperty(CONVERTER_EXCLUDES) == null) System.setProperty(CONVERTER_EXCLUDES, ".*");
-        CommandLine cl = Cli.commandLine(spec(only));
+        CommandLine cl = Cli.commandLine(spec);
         Failures failures = new Failures();
         cl.setExitCodeExceptionMapper(failures);
         cl.setExecutionExceptionHandler(failures);

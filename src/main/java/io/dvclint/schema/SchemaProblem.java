@@ -1,6 +1,7 @@
 package io.dvclint.schema;
 
 import io.dvclint.yaml.Pos;
+import java.util.Objects;
 
 /**
  * One schema violation in dvc.yaml or dvc.lock: where it is (1-based line/column of the offending key or value),
@@ -12,4 +13,15 @@ public record SchemaProblem(Pos pos, String message, String hint) {
         return pos + ": " + message + (hint == null ? "" : " (" + hint + ")");
     }
 
+    // equals and hashCode written out: see Pos
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SchemaProblem p && Objects.equals(pos, p.pos) && Objects.equals(message, p.message)
+                && Objects.equals(hint, p.hint);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(pos, message, hint);
+    }
 }

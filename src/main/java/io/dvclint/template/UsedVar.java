@@ -1,6 +1,7 @@
 package io.dvclint.template;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * A context value a stage's {@code ${...}} read: {@code source} is DVC's name for where it was defined (a file path
@@ -13,4 +14,15 @@ public record UsedVar(String source, Path file, String key) {
         return file != null;
     }
 
+    // equals and hashCode written out: see Pos
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UsedVar u && Objects.equals(source, u.source) && Objects.equals(file, u.file)
+                && Objects.equals(key, u.key);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(source, file, key);
+    }
 }
