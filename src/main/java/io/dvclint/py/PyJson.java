@@ -21,12 +21,17 @@ public final class PyJson {
 
     /** {@code json.dumps(value, sort_keys=True)}. */
     public static String dumps(Object value) {
+        return dumps(value, true);
+    }
+
+    /** {@code json.dumps(value, sort_keys=sortKeys)}: unsorted, mappings keep their own order. */
+    public static String dumps(Object value, boolean sortKeys) {
         StringBuilder sb = new StringBuilder();
-        write(sb, value);
+        write(sb, value, sortKeys);
         return sb.toString();
     }
 
-    private static void write(StringBuilder sb, Object v) {
+    private static void write(StringBuilder sb, Object v, boolean sortKeys) {
         if (v == null) {
             sb.append("null");
         } else if (v instanceof String s) {
@@ -41,20 +46,20 @@ public final class PyJson {
             sb.append('[');
             for (int i = 0; i < list.size(); i++) {
                 if (i > 0) sb.append(", ");
-                write(sb, list.get(i));
+                write(sb, list.get(i), sortKeys);
             }
             sb.append(']');
         } else if (v instanceof Map<?, ?> map) {
-            writeMap(sb, map);
+            writeMap(sb, map, sortKeys);
         } else {
             throw new IllegalArgumentException("Object of type " + v.getClass().getSimpleName()
                     + " is not JSON serializable");
         }
     }
 
-    private static void writeMap(StringBuilder sb, Map<?, ?> map) {
+    private static void writeMap(StringBuilder sb, Map<?, ?> map, boolean sortKeys) {
         List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
-        entries.sort((a, b) -> compareKeys(a.getKey(), b.getKey()));
+        if (sortKeys) entries.sort((a, b) -> compareKeys(a.getKey(), b.getKey()));
         sb.append('{');
         boolean first = true;
         for (Map.Entry<?, ?> e : entries) {
@@ -62,7 +67,7 @@ public final class PyJson {
             first = false;
             writeString(sb, keyText(e.getKey()));
             sb.append(": ");
-            write(sb, e.getValue());
+            write(sb, e.getValue(), sortKeys);
         }
         sb.append('}');
     }

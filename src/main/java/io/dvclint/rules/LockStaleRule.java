@@ -4,6 +4,7 @@ import io.dvclint.findings.Suggest;
 import io.dvclint.findings.Severity;
 import io.dvclint.fs.Inputs;
 import io.dvclint.model.Dep;
+import io.dvclint.model.Commands;
 import io.dvclint.model.DvcFile;
 import io.dvclint.model.LockEntry;
 import io.dvclint.model.LockFile;
@@ -84,7 +85,7 @@ public final class LockStaleRule extends Rule {
             return why;
         }
         if (!PyEq.eq(ls.cmd(), s.cmd())) {
-            why.add("its cmd differs from the locked one (" + cmdDiff(ls.cmd(), s.cmd()) + ")");
+            why.add("its cmd differs from the locked one (" + Commands.difference(ls.cmd(), s.cmd()) + ")");
         }
         Set<String> lockedDeps = new LinkedHashSet<>();
         for (LockEntry e : ls.deps()) lockedDeps.add(e.path());
@@ -141,31 +142,7 @@ public final class LockStaleRule extends Rule {
     }
 
     /** Where a locked cmd and the current one differ, briefly. */
-    static String cmdDiff(Object locked, Object now) {
-        if (locked instanceof String a && now instanceof String b) {
-            int i = 0;
-            while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) i++;
-            int from = i <= 12 ? 0 : i - 8;
-            return "locked " + PyFormat.repr(clip(a, from)) + ", now " + PyFormat.repr(clip(b, from));
-        }
-        if (locked instanceof List<?> a && now instanceof List<?> b) {
-            int i = 0;
-            while (i < a.size() && i < b.size() && PyEq.eq(a.get(i), b.get(i))) i++;
-            if (a.size() != b.size() && (i == a.size() || i == b.size())) {
-                return "locked " + a.size() + " commands, now " + b.size();
-            }
-            return "item " + (i + 1) + ": " + cmdDiff(PyFormat.str(a.get(i)), PyFormat.str(b.get(i)));
-        }
-        if (locked == null) return "no cmd in the lock entry";
-        String kind = locked instanceof List<?> ? "a list" : "a string";
-        return "locked as " + kind + ", now " + (now instanceof List<?> ? "a list" : "a string");
-    }
 
-    private static String clip(String s, int from) {
-        String t = s.substring(Math.min(from, s.length()));
-        String r = (from > 0 ? "..." : "") + (t.length() > 30 ? t.substring(0, 30) + "..." : t);
-        return r;
-    }
 
     private static Optional<YNode> topLevel(YNode root, String k) {
         return root instanceof YMap m && m.has(k) ? Optional.ofNullable(m.get(k)) : Optional.empty();

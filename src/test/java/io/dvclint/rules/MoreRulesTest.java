@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dvclint.model.Commands;
 import io.dvclint.config.Config;
 import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;
@@ -290,11 +291,11 @@ class MoreRulesTest {
 
     @Test
     void lockStaleCmdDiffs() {
-        assertEquals("item 2: locked 'b', now 'c'", LockStaleRule.cmdDiff(List.of("a", "b"), List.of("a", "c")));
-        assertEquals("locked 1 commands, now 2", LockStaleRule.cmdDiff(List.of("a"), List.of("a", "c")));
-        assertEquals("locked as a string, now a list", LockStaleRule.cmdDiff("a", List.of("a")));
-        assertEquals("no cmd in the lock entry", LockStaleRule.cmdDiff(null, "a"));
-        assertEquals("locked 'python t.py\\n', now 'python t.py'", LockStaleRule.cmdDiff("python t.py\n", "python t.py"));
+        assertEquals("item 2: locked 'b', now 'c'", Commands.difference(List.of("a", "b"), List.of("a", "c")));
+        assertEquals("locked 1 commands, now 2", Commands.difference(List.of("a"), List.of("a", "c")));
+        assertEquals("locked as a string, now a list", Commands.difference("a", List.of("a")));
+        assertEquals("no cmd in the lock entry", Commands.difference(null, "a"));
+        assertEquals("locked 'python t.py\\n', now 'python t.py'", Commands.difference("python t.py\n", "python t.py"));
     }
 
     @Test

@@ -11,12 +11,12 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
 /** File-system steps on workspace paths that the cache needs: removing outputs, link checks, execute bits. */
-final class Workspace {
+public final class Workspace {
     private Workspace() {
     }
 
     /** Removes a file, link or whole directory tree (links are removed, never followed); absent is fine. */
-    static void remove(Path p) throws IOException {
+    public static void remove(Path p) throws IOException {
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) return;
         if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
             Files.delete(p);

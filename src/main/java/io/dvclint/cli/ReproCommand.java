@@ -1,0 +1,139 @@
+package io.dvclint.cli;
+
+import io.dvclint.config.Config;
+import io.dvclint.config.ConfigException;
+import io.dvclint.config.ConfigLoader;
+import io.dvclint.exec.ExecProject;
+import io.dvclint.exec.plan.Planner;
+import io.dvclint.exec.plan.TargetException;
+import io.dvclint.exec.plan.Targets;
+import io.dvclint.exec.run.ReproLog;
+import io.dvclint.exec.run.ReproOptions;
+import io.dvclint.exec.run.Reproducer;
+import io.dvclint.exec.run.Shell;
+import io.dvclint.findings.Findings;
+import io.dvclint.graph.PipelineNode;
+import io.dvclint.lint.Linter;
+import io.dvclint.lint.RuleRegistry;
+import io.dvclint.load.ProjectRoot;
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code dvclint repro [TARGETS]}: reproduces the pipeline as {@code dvc repro} does (the same decisions, dvc.lock,
+ * cache and run-cache), after a lint that refuses to start a pipeline that would fail.
+ */
+public final class ReproCommand implements Callable<Integer> {
+    CommandSpec spec;
+
+    static CommandSpec spec() {
+        ReproCommand c = new ReproCommand();
+        CommandSpec s = c.spec = Cli.command(c, "repro",
+                "Reproduce the pipeline as 'dvc repro' does: the same decisions, dvc.lock, cache and run-cache.",
+                "The project is linted first: errors, and problems that would make a planned stage fail, stop it",
+                "before anything is deleted or run.");
+        s.addPositional(Cli.positionals().paramLabel("TARGET")
+                .description("Stages or pipeline files (default: the stages of ./dvc.yaml).").build());
+        s.addOption(Cli.flag("-f", "--force").description("Reproduce even unchanged stages (and their upstream).")
+                .build());
+        s.addOption(Cli.flag("-s", "--single-item").description("Only the targets, not their upstream.").build());
+        s.addOption(Cli.flag("-p", "--pipeline").description("The whole pipelines of the targets.").build());
+        s.addOption(Cli.flag("-P", "--all-pipelines").description("Every stage of the project.").build());
+        s.addOption(Cli.flag("-R", "--recursive")
+                .description("A folder TARGET stands for every stage defined under it.").build());
+        s.addOption(Cli.flag("--downstream").description("The targets and what depends on them.").build());
+        s.addOption(Cli.flag("--force-downstream")
+                .description("Once a stage ran, reproduce everything downstream of it.").build());
+        s.addOption(Cli.flag("--glob").description("Target names are shell patterns ('train-*').").build());
+        s.addOption(Cli.flag("--dry").description("Say what would run; change nothing.").build());
+        s.addOption(Cli.flag("-k", "--keep-going")
+                .description("On a failure, skip what depends on the failed stage and go on.").build());
+        s.addOption(Cli.flag("--ignore-errors").description("On a failure, go on with everything.").build());
+        s.addOption(Cli.flag("--allow-missing")
+                .description("Missing data is no reason to reproduce a stage.").build());
+        s.addOption(Cli.flag("--no-commit").description("Do not put outputs into the cache.").build());
+        s.addOption(Cli.flag("--no-run-cache").description("Do not restore outputs from the run-cache.").build());
+        s.addOption(Cli.flag("-i", "--interactive").description("Ask before reproducing each stage.").build());
+        s.addOption(Cli.flag("--no-lint").description("Do not lint the project first.").build());
+        return s;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        List<String> targets = Cli.positional(spec, 0);
+        boolean single = Cli.flag(spec, "--single-item");
+        boolean pipeline = Cli.flag(spec, "--pipeline");
+        boolean all = Cli.flag(spec, "--all-pipelines");
+        boolean downstream = Cli.flag(spec, "--downstream");
+        if (all || pipeline) {
+            single = false;
+            downstream = false;
+        }
+        ReproOptions options = new ReproOptions(Cli.flag(spec, "--force"), Cli.flag(spec, "--force-downstream"),
+                Cli.flag(spec, "--dry"), Cli.flag(spec, "--keep-going"), Cli.flag(spec, "--ignore-errors"),
+                Cli.flag(spec, "--allow-missing"), Cli.flag(spec, "--no-commit"), Cli.flag(spec, "--no-run-cache"),
+                Cli.flag(spec, "--interactive"), ReproCommand::ask);
+        Path cwd = LintCommand.cwd();
+        Path root = ProjectRoot.find(cwd);
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+
+        Linter.Loaded loaded = Linter.load(root, true);
+        ReproGate gate = null;
+        if (!Cli.flag(spec, "--no-lint")) {
+            Config config;
+            try {
+                config = ConfigLoader.forRoot(root, RuleRegistry.ids());
+            } catch (ConfigException e) {
+                err.println(e.file() + ":" + e.pos().line() + ":" + e.pos().col() + ": " + e.getMessage());
+                return Main.USAGE;
+            }
+            Findings findings = new Findings();
+            Linter.check(loaded, findings, config);
+            gate = new ReproGate(cwd, root, findings);
+        }
+        ExecProject project = ExecProject.of(loaded.project(), loaded.findings(), cwd);
+        Targets t = new Targets(project.project(), project.graph(), cwd);
+        List<PipelineNode> steps;
+        try {
+            List<PipelineNode> chosen = all ? List.of()
+                    : t.resolve(targets == null || targets.isEmpty() ? List.of(Targets.PROJECT_FILE) : targets,
+                            Cli.flag(spec, "--recursive"), Cli.flag(spec, "--glob"));
+            Planner.Scope scope = all ? Planner.Scope.ALL : single ? Planner.Scope.SINGLE
+                    : pipeline ? Planner.Scope.PIPELINE : downstream ? Planner.Scope.DOWNSTREAM : Planner.Scope.UPSTREAM;
+            if (gate == null && !project.graph().problems().isEmpty()) {
+                err.println("ERROR: " + project.graph().problems().get(0).message());
+                return Main.FINDINGS;
+            }
+            steps = new Planner(project.graph()).plan(chosen, scope);
+        } catch (TargetException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (gate != null && !gate.allows(steps, options, err)) return Main.FINDINGS;
+
+        ReproLog log = new ReproLog(out, err);
+        Map<String, String> env = System.getenv();
+        Reproducer r = new Reproducer(project, cwd, options, log, new Shell(env), env);
+        Reproducer.Outcome outcome = r.run(steps, !single);
+        if (!outcome.failed().isEmpty()) return Main.FINDINGS;
+        log.info(outcome.reproduced() == 0 ? "Data and pipelines are up to date."
+                : "Use `dvc push` to send your updates to remote storage.");
+        return Main.OK;
+    }
+
+    /** The {@code -i} question, answered on the terminal. */
+    private static boolean ask(String question) {
+        System.out.print(question + " [y/n] ");
+        System.out.flush();
+        Console c = System.console();
+        String answer = c == null ? null : c.readLine();
+        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+    }
+}
