@@ -79,7 +79,7 @@ public final class Main implements Runnable {
         exitCodes.put("2", "usage or configuration error");
         exitCodes.put("3", "internal error");
         s.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
-        boolean all = only == null || only.equals("help") || only.equals("completion");
+        boolean all = only == null || !COMMANDS.contains(only) || only.equals("help") || only.equals("completion");
         if (all || only.equals("lint")) s.addSubcommand("lint", Cli.commandLine(LintCommand.spec("lint")));
         if (all || only.equals("dag")) s.addSubcommand("dag", Cli.commandLine(DagCommand.spec()));
         if (all || only.equals("status")) s.addSubcommand("status", Cli.commandLine(StatusCommand.spec()));

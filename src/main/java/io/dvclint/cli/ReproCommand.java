@@ -7,6 +7,10 @@ import io.dvclint.exec.ExecProject;
 import io.dvclint.exec.plan.Planner;
 import io.dvclint.exec.plan.TargetException;
 import io.dvclint.exec.plan.Targets;
+import io.dvclint.exec.report.GithubActions;
+import io.dvclint.exec.report.JunitReport;
+import io.dvclint.exec.run.Interruption;
+import io.dvclint.exec.run.RepoLock;
 import io.dvclint.exec.run.ReproLog;
 import io.dvclint.exec.run.ReproOptions;
 import io.dvclint.exec.run.Reproducer;
@@ -16,6 +20,7 @@ import io.dvclint.graph.PipelineNode;
 import io.dvclint.lint.Linter;
 import io.dvclint.lint.RuleRegistry;
 import io.dvclint.load.ProjectRoot;
+import java.io.Console;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,6 +67,8 @@ public final class ReproCommand implements Callable<Integer> {
         s.addOption(Cli.flag("--no-run-cache").description("Do not restore outputs from the run-cache.").build());
         s.addOption(Cli.flag("-i", "--interactive").description("Ask before reproducing each stage.").build());
         s.addOption(Cli.flag("--no-lint").description("Do not lint the project first.").build());
+        s.addOption(Cli.option(String.class, "--junit").paramLabel("FILE")
+                .description("Write a JUnit report: one test case per planned stage (GitLab, Jenkins).").build());
         return s;
     }
 
@@ -85,6 +92,20 @@ public final class ReproCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
 
+        try (RepoLock lock = new RepoLock(root, err)) {
+            try {
+                lock.acquire();
+            } catch (RepoLock.LockedException e) {
+                err.println("dvclint: " + e.getMessage());
+                return Main.FINDINGS;
+            }
+            return reproduce(targets, single, pipeline, all, downstream, options, cwd, root, out, err, lock);
+        }
+    }
+
+    private int reproduce(List<String> targets, boolean single, boolean pipeline, boolean all, boolean downstream,
+            ReproOptions options, Path cwd, Path root, PrintStream out, PrintStream err, RepoLock lock)
+            throws IOException, InterruptedException {
         Linter.Loaded loaded = Linter.load(root, true);
         ReproGate gate = null;
         if (!Cli.flag(spec, "--no-lint")) {
@@ -119,9 +140,26 @@ public final class ReproCommand implements Callable<Integer> {
         if (gate != null && !gate.allows(steps, options, err)) return Main.FINDINGS;
 
         ReproLog log = new ReproLog(out, err);
+        if ("true".equalsIgnoreCase(System.getenv("GITHUB_ACTIONS"))) log.add(new GithubActions(project, out));
+        String junit = Cli.value(spec, "--junit");
+        if (junit != null) log.add(new JunitReport(cwd.resolve(junit), project.root().getFileName().toString()));
         Map<String, String> env = System.getenv();
-        Reproducer r = new Reproducer(project, cwd, options, log, new Shell(env), env);
-        Reproducer.Outcome outcome = r.run(steps, !single);
+        Shell shell = new Shell(env);
+        Interruption interruption = new Interruption();
+        Reproducer r = new Reproducer(project, cwd, options, log, shell, env, lock, interruption);
+        List<String> unsafe = r.unsafeOutputs(steps);
+        if (!unsafe.isEmpty()) {
+            for (String u : unsafe) err.println("dvclint: " + u);
+            err.println("dvclint: not reproducing: nothing was deleted or run");
+            return Main.FINDINGS;
+        }
+        interruption.install(shell, err);
+        Reproducer.Outcome outcome;
+        try {
+            outcome = r.run(steps, !single);
+        } finally {
+            interruption.uninstall();
+        }
         if (!outcome.failed().isEmpty()) return Main.FINDINGS;
         log.info(outcome.reproduced() == 0 ? "Data and pipelines are up to date."
                 : "Use `dvc push` to send your updates to remote storage.");

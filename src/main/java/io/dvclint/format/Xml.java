@@ -1,7 +1,7 @@
 package io.dvclint.format;
 
 /** Minimal XML 1.0 text escaping for the XML report formats. */
-final class Xml {
+public final class Xml {
     private Xml() {
     }
 
@@ -10,7 +10,7 @@ final class Xml {
      * tabs become character references (so attribute values keep them), and characters XML 1.0 cannot carry at all
      * (other control characters, unpaired surrogates, U+FFFE/U+FFFF) become U+FFFD.
      */
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -2,6 +2,7 @@ package io.dvclint.exec.run;
 
 import io.dvclint.exec.ExecProject;
 import io.dvclint.exec.plan.Planner;
+import io.dvclint.exec.stage.PathItem;
 import io.dvclint.exec.stage.TrackedStage;
 import io.dvclint.exec.status.StatusChecker;
 import io.dvclint.graph.PipelineNode;
@@ -21,6 +22,8 @@ import java.util.Set;
  * ({@link StageRunner}); on a failure, stop ({@code fail}), or skip what depends on the failed stage and go on
  * ({@code keep-going}), or go on with everything ({@code ignore}); with {@code --force-downstream}, everything
  * downstream of a stage that ran is forced. DVC's messages, and a blank line after each stage that was reproduced.
+ * Before anything is touched, outputs that {@code repro} would delete outside the project, or inside {@code .git}
+ * or {@code .dvc}, stop it.
  */
 public final class Reproducer {
     private final ExecProject project;
@@ -28,25 +31,46 @@ public final class Reproducer {
     private final ReproOptions options;
     private final ReproLog log;
     private final StageRunner runner;
-    private final List<String> ran = new ArrayList<>();
+    private final Interruption interruption;
 
     public Reproducer(ExecProject project, Path cwd, ReproOptions options, ReproLog log, Shell shell,
-            Map<String, String> env) {
+            Map<String, String> env, RepoLock lock, Interruption interruption) {
         this.project = project;
         this.planner = new Planner(project.graph());
         this.options = options;
         this.log = log;
+        this.interruption = interruption;
         StatusChecker checker = new StatusChecker(cwd, project.hashes(), project.cache());
-        this.runner = new StageRunner(project, options, log, shell, env, checker, new LockDump(cwd, log));
+        this.runner = new StageRunner(project, options, log, shell, env, checker, new LockDump(cwd, log), lock,
+                interruption);
     }
 
-    /** The outcome: how many stages were reproduced, and which stage failed (none: an empty list). */
+    /** The outcome: how many stages were reproduced, and which failed (none: an empty list). */
     public record Outcome(int reproduced, List<String> failed) {
     }
 
-    /** The stages whose commands ran, in order. */
-    public List<String> ran() {
-        return ran;
+    /**
+     * Outputs of the planned stages that {@code repro} must not delete: outside the project, or inside its
+     * {@code .git} or {@code .dvc} folder. Empty when all is well.
+     */
+    public List<String> unsafeOutputs(List<PipelineNode> steps) {
+        List<String> out = new ArrayList<>();
+        Path root = project.root();
+        for (PipelineNode n : steps) {
+            TrackedStage s = project.stage(n);
+            if (s == null) continue;
+            for (PathItem o : s.outs()) {
+                Path abs = o.abs();
+                String why = !abs.startsWith(root) ? "lies outside the project"
+                        : abs.startsWith(root.resolve(".git")) ? "lies inside .git"
+                        : abs.startsWith(root.resolve(".dvc")) ? "lies inside .dvc" : null;
+                if (why != null) {
+                    out.add("output '" + o.path() + "' of stage '" + project.address(n) + "' " + why
+                            + ": repro deletes outputs before running a stage, and will not delete it");
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -60,19 +84,29 @@ public final class Reproducer {
         List<String> failed = new ArrayList<>();
         int reproduced = 0;
         boolean previous = false;
-        for (PipelineNode n : steps) {
-            if (toSkip.contains(n)) continue;
+        for (int i = 0; i < steps.size(); i++) {
+            PipelineNode n = steps.get(i);
+            String address = project.address(n);
+            if (toSkip.contains(n)) {
+                log.stageEnded(address, ReproListener.Result.NOT_ATTEMPTED, null, 0);
+                continue;
+            }
             if (previous) log.info("");
             boolean forced = force.get(n);
-            log.stageStarted(project.address(n));
+            long t0 = System.nanoTime();
             boolean ret;
             try {
+                if (interruption.interrupted()) throw new StageFailure("interrupted");
                 ret = reproduce(n, forced, withGraph);
             } catch (StageFailure e) {
-                failed.add(project.address(n));
-                log.stageEnded(project.address(n), ReproLog.Result.FAILED, e.getMessage());
+                failed.add(address);
+                log.stageEnded(address, ReproListener.Result.FAILED, e.getMessage(), System.nanoTime() - t0);
                 if (!options.keepGoing() && !options.ignoreErrors()) {
-                    log.error("failed to reproduce '" + project.address(n) + "': " + e.getMessage());
+                    log.error("failed to reproduce '" + address + "': " + e.getMessage());
+                    for (PipelineNode rest : steps.subList(i + 1, steps.size())) {
+                        log.stageEnded(project.address(rest), ReproListener.Result.NOT_ATTEMPTED, null, 0);
+                    }
+                    log.finished();
                     return new Outcome(reproduced, failed);
                 }
                 log.warn(e.getMessage() + (options.ignoreErrors() ? " (ignored)" : ""));
@@ -89,10 +123,9 @@ public final class Reproducer {
                 }
                 continue;
             }
-            log.stageEnded(project.address(n), !ret ? ReproLog.Result.SKIPPED : runner.ran() ? ReproLog.Result.RAN
-                    : n.stage() != null && n.stage().frozen() ? ReproLog.Result.VERIFIED : ReproLog.Result.RESTORED,
-                    null);
-            if (runner.ran()) ran.add(project.address(n));
+            ReproListener.Result result = !ret ? ReproListener.Result.SKIPPED : runner.ran() ? ReproListener.Result.RAN
+                    : runner.restored() ? ReproListener.Result.RESTORED : ReproListener.Result.VERIFIED;
+            log.stageEnded(address, result, null, System.nanoTime() - t0);
             if (options.forceDownstream() && (ret || forced) && withGraph) {
                 for (PipelineNode d : planner.downstream(n)) force.put(d, true);
             }
@@ -102,6 +135,7 @@ public final class Reproducer {
         if (!failed.isEmpty() && !options.ignoreErrors()) {
             log.error("failed to reproduce " + (failed.size() > 1 ? "stages: " : "") + join(failed));
         }
+        log.finished();
         return new Outcome(reproduced, options.ignoreErrors() ? List.of() : failed);
     }
 
@@ -110,7 +144,9 @@ public final class Reproducer {
         if (n.stage() == null) return verifyDataSource(n);
         TrackedStage s = project.stage(n);
         List<TrackedStage> upstream = new ArrayList<>();
-        if (withGraph) for (PipelineNode u : planner.upstream(n)) if (project.stage(u) != null) upstream.add(project.stage(u));
+        if (withGraph) {
+            for (PipelineNode u : planner.upstream(n)) if (project.stage(u) != null) upstream.add(project.stage(u));
+        }
         return runner.reproduce(s, force, upstream);
     }
 
@@ -118,7 +154,9 @@ public final class Reproducer {
     private boolean verifyDataSource(PipelineNode node) throws StageFailure {
         DataSource d = node.source();
         List<String> missing = new ArrayList<>();
-        for (int i = 0; i < d.outs().size(); i++) if (!Files.exists(d.outs().get(i))) missing.add(d.outPaths().get(i));
+        for (int i = 0; i < d.outs().size(); i++) {
+            if (!Files.exists(d.outs().get(i))) missing.add(d.outPaths().get(i));
+        }
         if (!missing.isEmpty()) {
             throw new StageFailure("missing data '" + (missing.size() > 1 ? "sources" : "source") + "': "
                     + String.join(", ", missing));

@@ -44,12 +44,16 @@ final class StageRunner {
     private final ObjectCache cache;
     private final RunCache runCache;
     private final LockDump lockDump;
+    private final RepoLock repoLock;
+    private final Interruption interruption;
 
     /** Whether the last stage's command ran (for the list of stages that ran). */
     private boolean ran;
+    /** Whether the last stage's outputs came from the run-cache. */
+    private boolean restored;
 
     StageRunner(ExecProject project, ReproOptions options, ReproLog log, Shell shell, Map<String, String> env,
-            StatusChecker checker, LockDump lockDump) {
+            StatusChecker checker, LockDump lockDump, RepoLock repoLock, Interruption interruption) {
         this.project = project;
         this.options = options;
         this.log = log;
@@ -60,10 +64,16 @@ final class StageRunner {
         this.cache = project.cache();
         this.runCache = new RunCache(cache.root());
         this.lockDump = lockDump;
+        this.repoLock = repoLock;
+        this.interruption = interruption;
     }
 
     boolean ran() {
         return ran;
+    }
+
+    boolean restored() {
+        return restored;
     }
 
     /**
@@ -73,6 +83,7 @@ final class StageRunner {
     boolean reproduce(TrackedStage s, boolean force, List<TrackedStage> upstream)
             throws StageFailure, IOException, InterruptedException {
         ran = false;
+        restored = false;
         if (s.frozen()) log.warn("stage: '" + s.address() + "' is frozen. Its dependencies are not going to be "
                 + "reproduced.");
         if (!force && !checker.changed(s, options.allowMissing(), upstream)) {
@@ -84,7 +95,7 @@ final class StageRunner {
             throw new StageFailure("reproduction aborted by the user");
         }
         boolean hasCmd = !s.commands().isEmpty();
-        if (hasCmd && !s.frozen() && !options.dry()) removeOuts(s);
+        if (hasCmd && !s.frozen() && !options.dry()) interruption.guarded(() -> removeOuts(s));
         if (!s.frozen() && hasCmd) {
             runStage(s, force);
         } else if (!options.dry()) {
@@ -93,9 +104,11 @@ final class StageRunner {
             checkMissingOutputs(s);
         }
         if (options.dry()) return true;
-        save(s);
-        if (!options.noCommit()) commit(s);
-        lockDump.dump(s, entry(s));
+        interruption.guarded(() -> {
+            save(s);
+            if (!options.noCommit()) commit(s);
+            lockDump.dump(s, entry(s));
+        });
         return true;
     }
 
@@ -123,21 +136,37 @@ final class StageRunner {
     private void runStage(TrackedStage s, boolean force) throws StageFailure, IOException, InterruptedException {
         if (!force) {
             if (restore(s)) {
-                if (!options.dry()) return;
+                if (!options.dry()) {
+                    restored = true;
+                    return;
+                }
             } else if (!options.dry()) {
                 saveDeps(s);
             }
         }
+        log.commandsStarting(s.address());
         log.info("Running stage '" + s.address() + "':");
-        for (String line : s.commands()) {
-            log.info("> " + line);
-            if (options.dry()) continue;
-            ran = true;
-            Map<String, String> stageEnv = new LinkedHashMap<>(env);
-            stageEnv.putIfAbsent("DVC_ROOT", project.root().toString());
-            stageEnv.put("DVC_STAGE", s.address());
-            int rc = shell.run(line, s.stage().wdirAbs(), stageEnv);
-            if (rc != 0) throw new StageFailure("failed to run: " + line + ", exited with " + rc);
+        Map<String, String> stageEnv = new LinkedHashMap<>(env);
+        stageEnv.putIfAbsent("DVC_ROOT", project.root().toString());
+        stageEnv.put("DVC_STAGE", s.address());
+        Shell.Output output = log.wantsOutput() ? new Shell.Output() {
+            @Override
+            public void write(byte[] chunk, int length, boolean err) {
+                log.output(s.address(), chunk, length, err);
+            }
+        } : null;
+        // the project lock is not held while a command runs, as DVC does not hold it
+        repoLock.release();
+        try {
+            for (String line : s.commands()) {
+                log.info("> " + line);
+                if (options.dry()) continue;
+                ran = true;
+                int rc = shell.run(line, s.stage().wdirAbs(), stageEnv, output);
+                if (rc != 0) throw new StageFailure("failed to run: " + line + ", exited with " + rc);
+            }
+        } finally {
+            repoLock.acquire();
         }
         for (PathItem o : s.outs()) hashes.forget(o.abs());
     }
@@ -149,7 +178,7 @@ final class StageRunner {
      * entry for its current command and dependencies, and every output of that entry is in the cache, the outputs
      * are checked out instead of running the command. Returns whether it did.
      */
-    private boolean restore(TrackedStage s) throws StageFailure, IOException {
+    private boolean restore(TrackedStage s) throws StageFailure, IOException, InterruptedException {
         if (!canHash(s)) return false;
         Map<String, Object> entry;
         boolean outsLocked = true;
@@ -166,11 +195,13 @@ final class StageRunner {
         for (CachedOut o : outs) if (!cache.contains(o.hash().md5(), o.name())) return false;
         log.info("Stage '" + s.address() + "' is cached - skipping run, checking out outputs");
         if (options.dry()) return true;
-        for (CachedOut o : outs) {
-            if (Files.exists(o.abs(), LinkOption.NOFOLLOW_LINKS) && upToDate(o)) continue;
-            cache.checkout(o.abs(), o.hash(), o.name());
-            hashes.forget(o.abs());
-        }
+        interruption.guarded(() -> {
+            for (CachedOut o : outs) {
+                if (Files.exists(o.abs(), LinkOption.NOFOLLOW_LINKS) && upToDate(o)) continue;
+                cache.checkout(o.abs(), o.hash(), o.name());
+                hashes.forget(o.abs());
+            }
+        });
         return true;
     }
 
