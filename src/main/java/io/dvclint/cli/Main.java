@@ -17,7 +17,8 @@ public final class Main implements Runnable {
     public static final int INTERNAL = 3;
 
     /** The subcommands, in the order help lists them. */
-    static final List<String> COMMANDS = List.of("lint", "dag", "rules", "explain", "schema", "completion", "help");
+    static final List<String> COMMANDS = List.of("lint", "dag", "export", "rules", "explain", "schema", "completion",
+            "help");
 
     private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
@@ -75,6 +76,7 @@ public final class Main implements Runnable {
         boolean all = only == null || only.equals("help") || only.equals("completion");
         if (all || only.equals("lint")) s.addSubcommand("lint", Cli.commandLine(LintCommand.spec()));
         if (all || only.equals("dag")) s.addSubcommand("dag", Cli.commandLine(DagCommand.spec()));
+        if (all || only.equals("export")) s.addSubcommand("export", Cli.commandLine(ExportCommand.spec()));
         if (all || only.equals("rules")) s.addSubcommand("rules", Cli.commandLine(RulesCommand.spec()));
         if (all || only.equals("explain")) s.addSubcommand("explain", Cli.commandLine(ExplainCommand.spec()));
         if (all || only.equals("schema")) s.addSubcommand("schema", Cli.commandLine(SchemaCommand.spec()));
