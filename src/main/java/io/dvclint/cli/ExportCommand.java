@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -168,7 +169,9 @@ public final class ExportCommand implements Callable<Integer> {
                             + "template expression");
                 }
             }
-            text = ArgoWorkflow.render(plan, options);
+            Map<String, Object> tree = ArgoWorkflow.tree(plan, options);
+            warnings.addAll(ArgoWorkflow.warnings(tree));
+            text = ArgoWorkflow.render(plan, options, tree);
         } else {
             warnings.addAll(AirflowDag.warnings(plan, options));
             text = AirflowDag.render(plan, options);

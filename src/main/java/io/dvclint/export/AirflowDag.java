@@ -1,5 +1,10 @@
 package io.dvclint.export;
 
+import io.dvclint.model.Dep;
+import io.dvclint.model.Out;
+import io.dvclint.model.ParamDep;
+import io.dvclint.model.ParamKey;
+import io.dvclint.model.Stage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +24,7 @@ public final class AirflowDag {
     static final String MERGE_TASK = "dvclint-lock-merge";
     /** Where KubernetesPodOperator's sidecar reads a task's XCom value. */
     static final String POD_XCOM = "/airflow/xcom/return.json";
+    static final long ENV_LIMIT = 1 << 20;
     private static final Set<String> TAKEN = Set.of("dag", "datetime", "k8s", "param", "airflow", "print", "type",
             "list", "dict", "str", "len", "id", "and", "as", "assert", "async", "await", "break", "class", "continue",
             "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
@@ -55,9 +61,20 @@ public final class AirflowDag {
         return sb.length() == 0 ? "pipeline" : sb.length() > 250 ? sb.substring(0, 250) : sb.toString();
     }
 
-    /** What BashOperator tasks cannot do: the resources, node selectors and tolerations of stages. */
+    /**
+     * What the DAG cannot do: BashOperator tasks take no resources, node selectors or tolerations; and the lock merge
+     * gets every stage's lock entry in its environment, which a process (or a pod object) holds up to about 1 MB.
+     */
     public static List<String> warnings(ExportPlan plan, ExportOptions options) {
         List<String> w = new ArrayList<>();
+        if (options.data() == ExportOptions.Data.REMOTE) {
+            long bytes = 0;
+            for (ExportPlan.Task t : plan.tasks()) bytes += entryEstimate(t.stage());
+            if (bytes > ENV_LIMIT) {
+                w.add(String.format("the lock merge would get about %.1f MB of lock entries in its environment, more "
+                        + "than a process takes (about 1 MB): export parts of the pipeline with TARGETs", bytes / 1e6));
+            }
+        }
         if (options.image() != null) return w;
         for (ExportPlan.Task t : plan.tasks()) {
             StageSettings s = t.settings();
@@ -67,6 +84,18 @@ public final class AirflowDag {
             }
         }
         return w;
+    }
+
+    /** About how long a stage's lock entry is as JSON: its command, and a path and hash for each dep and out. */
+    static long entryEstimate(Stage s) {
+        long n = 40 + s.address().length() + String.valueOf(s.cmd()).length();
+        for (Dep d : s.deps()) n += 90 + d.path().length();
+        for (Out o : s.outs()) n += 90 + o.path().length();
+        for (ParamDep p : s.params()) {
+            n += 10 + p.file().length();
+            for (ParamKey k : p.keys()) n += 30 + k.key().length();
+        }
+        return n;
     }
 
     /** The Python variable of a task: its name with {@code _} for {@code -}, and a {@code _} after a taken word. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * An export as an Argo {@code Workflow} (or {@code WorkflowTemplate}): a DAG template {@value #ENTRYPOINT} with one
@@ -28,6 +29,7 @@ public final class ArgoWorkflow {
     static final String CHECKOUT_TASK = "dvclint-checkout";
     static final String MERGE_TASK = "dvclint-lock-merge";
     private static final String IMAGE = "{{workflow.parameters.image}}";
+    static final long SIZE_LIMIT = 1 << 20;
 
     private final ExportPlan plan;
     private final ExportOptions o;
@@ -43,10 +45,26 @@ public final class ArgoWorkflow {
 
     /** The YAML text of the workflow, with a comment saying where it comes from. */
     public static String render(ExportPlan plan, ExportOptions options) {
+        return render(plan, options, tree(plan, options));
+    }
+
+    /** The YAML text of a workflow {@link #tree} made. */
+    public static String render(ExportPlan plan, ExportOptions options, Map<String, Object> tree) {
         String kind = options.template() ? "WorkflowTemplate" : "Workflow";
         return "# Argo " + kind + " for the DVC pipeline '" + plan.projectName() + "', written by `dvclint export "
                 + "argo`.\n# One task per stage, each running `dvclint repro -s STAGE`: dvc.yaml stays the source of "
-                + "truth,\n# export again after changing it.\n" + KubeYaml.dump(tree(plan, options));
+                + "truth,\n# export again after changing it.\n" + KubeYaml.dump(tree);
+    }
+
+    /**
+     * What Kubernetes may refuse to store: a workflow whose JSON form is larger than {@value #SIZE_LIMIT} bytes
+     * (etcd keeps objects up to about 1.5 MB; Argo's own advice is 1 MB).
+     */
+    public static List<String> warnings(Map<String, Object> tree) {
+        long bytes = new ObjectMapper().writeValueAsBytes(tree).length;
+        if (bytes <= SIZE_LIMIT) return List.of();
+        return List.of(String.format("the workflow is %.1f MB as JSON, more than Kubernetes stores in one object "
+                + "(about 1.5 MB): export parts of the pipeline with TARGETs, or --changed-only", bytes / 1e6));
     }
 
     /** The workflow as a tree of maps and lists. */

@@ -262,4 +262,12 @@ class ArgoWorkflowTest {
         write(dir, "dvc.yaml", "stages:\n  \"{{x}}\":\n    cmd: x\n    outs: [o]\n");
         assertUsage(cli(dir, "export", "argo", "--volume", "ws"), "Argo would read '{{'");
     }
+
+    @Test
+    void aWorkflowLargerThanKubernetesStoresIsAWarning() {
+        assertEquals(List.of(), ArgoWorkflow.warnings(Map.of("spec", "x".repeat(1000))));
+        List<String> w = ArgoWorkflow.warnings(Map.of("spec", "x".repeat(2_000_000)));
+        assertEquals(1, w.size());
+        assertTrue(w.get(0).startsWith("the workflow is 2.0 MB as JSON"), w.get(0));
+    }
 }

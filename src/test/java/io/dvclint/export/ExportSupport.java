@@ -49,7 +49,8 @@ public final class ExportSupport {
 
     @SuppressWarnings("unchecked")
     public static Map<String, Object> yaml(String text) {
-        return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(text);
+        return (Map<String, Object>) new Load(LoadSettings.builder().setCodePointLimit(Integer.MAX_VALUE).build())
+                .loadFromString(text);
     }
 
     @SuppressWarnings("unchecked")
