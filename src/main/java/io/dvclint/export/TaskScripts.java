@@ -78,7 +78,7 @@ public final class TaskScripts {
                 done <<EOF
                 $DVCLINT_PULL
                 EOF
-                if [ "$#" -gt 0 ]; then dvc pull --remote "$DVCLINT_REMOTE" -- "$@"; fi
+                if [ "$#" -gt 0 ]; then dvc pull --remote "$DVCLINT_REMOTE" -- "$@" >&2; fi
                 # what it wrote last time, when the remote has it: an unchanged stage then does not run again
                 dvc pull --remote "$DVCLINT_REMOTE" -- "$DVC_STAGE" >&2 \\
                   || echo "dvclint: not every output of $DVC_STAGE is in the remote; repro decides" >&2
