@@ -53,8 +53,8 @@ public final class ExportCommand implements Callable<Integer> {
             throw new UsageException("export needs an engine: 'dvclint export argo' or 'dvclint export airflow'");
         };
         CommandSpec s = Cli.command(parent, "export",
-                "Write the pipeline as a workflow for a distributed engine: one task per stage, each running",
-                "'dvclint repro -s STAGE', dependencies from the stage graph, dvc.yaml the source of truth.");
+                "Write the pipeline as a workflow for a distributed engine: one task per stage,",
+                "each running 'dvclint repro -s STAGE', with the dependencies of the stage graph.");
         s.addSubcommand("argo", Cli.commandLine(engine("argo",
                 "Write an Argo Workflow (or WorkflowTemplate): a DAG with one task per stage.")));
         s.addSubcommand("airflow", Cli.commandLine(engine("airflow",
@@ -65,8 +65,8 @@ public final class ExportCommand implements Callable<Integer> {
     private static CommandSpec engine(String name, String description) {
         ExportCommand c = new ExportCommand(name);
         CommandSpec s = c.spec = Cli.command(c, name, description,
-                "TARGETs (stage names, 'file:stage', foreach/matrix groups, dvc.yaml paths) limit it to those stages",
-                "and their upstream.");
+                "TARGETs (stage names, 'file:stage', foreach/matrix groups, dvc.yaml paths)",
+                "limit it to those stages and their upstream.");
         boolean argo = name.equals("argo");
         s.addPositional(Cli.positionals().paramLabel("TARGET").description("Stages to export (default: all).").build());
         s.addOption(Cli.option(String.class, "--volume").paramLabel("CLAIM").description(
@@ -130,7 +130,8 @@ public final class ExportCommand implements Callable<Integer> {
         List<Finding> errors = new ArrayList<>();
         for (Finding f : findings.all()) if (f.severity() == Severity.ERROR) errors.add(f);
         for (GraphProblem p : graph.problems()) {
-            errors.add(new Finding(DagCommand.ruleOf(p.kind()), Severity.ERROR, p.file(), p.pos(), p.message(), p.hint()));
+            errors.add(new Finding(DagCommand.ruleOf(p.kind()), Severity.ERROR, p.file(), p.pos(), p.message(),
+                    p.hint()));
         }
         if (!errors.isEmpty()) return refuse(cwd, root, findings, errors, "the pipeline cannot be loaded (DVC would "
                 + "refuse it too)");
@@ -159,26 +160,29 @@ public final class ExportCommand implements Callable<Integer> {
         ExportOptions options = new ExportOptions(data, volume, remote, image, repo, revision, projectDir(root),
                 secrets, name, argo && Cli.flag(spec, "--template"),
                 argo ? null : workdir(root, Cli.value(spec, "--workdir")));
-        String text;
         List<String> warnings = new ArrayList<>();
-        if (data == ExportOptions.Data.REMOTE) warnings.addAll(plan.remoteWarnings());
-        if (argo) {
-            for (ExportPlan.Task t : plan.tasks()) {
-                if (t.address().contains("{{")) {
-                    throw new UsageException("stage '" + t.address() + "': Argo would read '{{' in its name as a "
-                            + "template expression");
-                }
-            }
-            Map<String, Object> tree = ArgoWorkflow.tree(plan, options);
-            warnings.addAll(ArgoWorkflow.warnings(tree));
-            text = ArgoWorkflow.render(plan, options, tree);
-        } else {
-            warnings.addAll(AirflowDag.warnings(plan, options));
-            text = AirflowDag.render(plan, options);
-        }
+        String text = render(argo, plan, options, warnings);
         for (String w : warnings) err.println("dvclint: warning: " + w);
         write(output == null ? null : cwd.resolve(output), text);
         return Main.OK;
+    }
+
+    /** The export's text; what it cannot do for some stages is added to {@code warnings}. */
+    private static String render(boolean argo, ExportPlan plan, ExportOptions options, List<String> warnings) {
+        if (options.data() == ExportOptions.Data.REMOTE) warnings.addAll(plan.remoteWarnings());
+        if (!argo) {
+            warnings.addAll(AirflowDag.warnings(plan, options));
+            return AirflowDag.render(plan, options);
+        }
+        for (ExportPlan.Task t : plan.tasks()) {
+            if (t.address().contains("{{")) {
+                throw new UsageException("stage '" + t.address() + "': Argo would read '{{' in its name as a "
+                        + "template expression");
+            }
+        }
+        Map<String, Object> tree = ArgoWorkflow.tree(plan, options);
+        warnings.addAll(ArgoWorkflow.warnings(tree));
+        return ArgoWorkflow.render(plan, options, tree);
     }
 
     private static ExportOptions.Data checkModes(boolean argo, String volume, String remote, String image,

@@ -176,7 +176,9 @@ public final class ArgoWorkflow {
         }
         if (!s.nodeSelector().isEmpty()) t.put("nodeSelector", s.nodeSelector());
         if (!s.tolerations().isEmpty()) t.put("tolerations", tolerations(s));
-        if (s.retries() != null) t.put("retryStrategy", map("limit", String.valueOf(s.retries()), "retryPolicy", "Always"));
+        if (s.retries() != null) {
+            t.put("retryStrategy", map("limit", String.valueOf(s.retries()), "retryPolicy", "Always"));
+        }
         if (s.timeout() != null) t.put("activeDeadlineSeconds", String.valueOf(s.timeout()));
         if (remote) t.put("volumes", List.of(map("name", "scratch", "emptyDir", map())));
         t.put("container", container);

@@ -54,7 +54,8 @@ public final class StageSettingsParser {
         static final Pattern MEMORY_MISTAKE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*([kKmMgGtTpPeE])(i?)[bB]?");
         static final Pattern DURATION = Pattern.compile("(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?");
         static final Pattern LABEL_NAME = Pattern.compile("[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
-        static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*");
+        static final Pattern DNS_SUBDOMAIN = Pattern.compile(
+                "[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*");
     }
 
     private final List<Problem> problems = new ArrayList<>();
@@ -188,9 +189,12 @@ public final class StageSettingsParser {
             if (!s.trim().isEmpty() && m.matches()) {
                 long secs = 0;
                 try {
-                    if (m.group(1) != null) secs = Math.addExact(secs, Math.multiplyExact(Long.parseLong(m.group(1)), 3600));
-                    if (m.group(2) != null) secs = Math.addExact(secs, Math.multiplyExact(Long.parseLong(m.group(2)), 60));
-                    if (m.group(3) != null) secs = Math.addExact(secs, Long.parseLong(m.group(3)));
+                    long[] unit = {3600, 60, 1};
+                    for (int g = 1; g <= 3; g++) {
+                        if (m.group(g) != null) {
+                            secs = Math.addExact(secs, Math.multiplyExact(Long.parseLong(m.group(g)), unit[g - 1]));
+                        }
+                    }
                 } catch (ArithmeticException | NumberFormatException e) {
                     secs = -1;
                 }
@@ -253,7 +257,8 @@ public final class StageSettingsParser {
                     case "effect" -> effect = oneOf(e.value(), "effect", EFFECTS);
                     case "tolerationSeconds" -> {
                         if (x instanceof Long l) seconds = l;
-                        else problem(e.value(), "tolerationSeconds must be a whole number; found " + shown(e.value()), null);
+                        else problem(e.value(), "tolerationSeconds must be a whole number; found " + shown(e.value()),
+                                null);
                     }
                     default -> unknown(e, "a toleration", TOLERATION_KEYS);
                 }

@@ -68,8 +68,8 @@ public final class TaskScripts {
      */
     public static String stageWithRemote(String entryFile) {
         String entry = entryFile.equals("-") ? "dvclint lock entry \"$DVC_STAGE\"\n"
-                : "mkdir -p " + entryFile.substring(0, entryFile.lastIndexOf('/')) + "\ndvclint lock entry \"$DVC_STAGE\" -o "
-                        + entryFile + "\n";
+                : "mkdir -p " + entryFile.substring(0, entryFile.lastIndexOf('/'))
+                        + "\ndvclint lock entry \"$DVC_STAGE\" -o " + entryFile + "\n";
         return checkoutRevision() + """
                 # the outputs of the stages (and .dvc data) this stage reads
                 set --
