@@ -4,7 +4,7 @@ import io.dvclint.exec.cache.DvcConfig;
 import io.dvclint.exec.cache.ObjectCache;
 import io.dvclint.exec.hash.Hasher;
 import io.dvclint.exec.hash.Md5;
-import io.dvclint.exec.hash.PathHashes;
+import io.dvclint.exec.state.PathHashes;
 import io.dvclint.exec.stage.TrackedStage;
 import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;

@@ -10,6 +10,7 @@ import io.dvclint.rules.DuplicateOutputRule;
 import io.dvclint.rules.DvcFileAsOutputRule;
 import io.dvclint.rules.EmptyCmdRule;
 import io.dvclint.rules.LockStaleRule;
+import io.dvclint.rules.MetaDvclintRule;
 import io.dvclint.rules.MetricsBinaryRule;
 import io.dvclint.rules.MetricsCachedRule;
 import io.dvclint.rules.MissingDependencyRule;
@@ -100,6 +101,7 @@ public final class RuleRegistry {
         list.add(new LockStaleRule());
         list.add(new DirHashRule());
         list.add(new MetricsBinaryRule());
+        list.add(new MetaDvclintRule());
         list.add(new MetaRule(Suppressions.UNKNOWN, Severity.WARNING, "Suppression comment names an unknown rule", "suppressions"));
         list.add(new MetaRule(Suppressions.UNUSED, Severity.INFO, "Suppression comment that suppressed nothing", "suppressions"));
         list.add(new MetaRule(RuleEngine.INTERNAL_ERROR, Severity.ERROR, "A rule crashed (a bug in dvclint)", "engine"));

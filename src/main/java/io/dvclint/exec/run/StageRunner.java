@@ -6,7 +6,7 @@ import io.dvclint.exec.cache.RunCache;
 import io.dvclint.exec.cache.Workspace;
 import io.dvclint.exec.hash.HashInfo;
 import io.dvclint.exec.hash.HashName;
-import io.dvclint.exec.hash.PathHashes;
+import io.dvclint.exec.state.PathHashes;
 import io.dvclint.exec.lock.LockEntryBuilder;
 import io.dvclint.exec.lock.LockEntryBuilder.PathEntry;
 import io.dvclint.exec.stage.ParamItem;

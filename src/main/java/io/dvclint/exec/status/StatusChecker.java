@@ -2,7 +2,7 @@ package io.dvclint.exec.status;
 
 import io.dvclint.exec.cache.ObjectCache;
 import io.dvclint.exec.hash.HashInfo;
-import io.dvclint.exec.hash.PathHashes;
+import io.dvclint.exec.state.PathHashes;
 import io.dvclint.exec.stage.ParamItem;
 import io.dvclint.exec.stage.PathItem;
 import io.dvclint.exec.stage.TrackedStage;

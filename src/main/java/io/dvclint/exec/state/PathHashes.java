@@ -1,6 +1,9 @@
-package io.dvclint.exec.hash;
+package io.dvclint.exec.state;
 
 import io.dvclint.exec.cache.ObjectCache;
+import io.dvclint.exec.hash.HashInfo;
+import io.dvclint.exec.hash.HashName;
+import io.dvclint.exec.hash.Hasher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
