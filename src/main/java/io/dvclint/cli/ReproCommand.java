@@ -9,7 +9,9 @@ import io.dvclint.exec.plan.TargetException;
 import io.dvclint.exec.plan.Targets;
 import io.dvclint.exec.report.GithubActions;
 import io.dvclint.exec.report.JunitReport;
+import io.dvclint.exec.run.DryPlan;
 import io.dvclint.exec.run.Interruption;
+import io.dvclint.exec.run.Progress;
 import io.dvclint.exec.run.RepoLock;
 import io.dvclint.exec.run.ReproLog;
 import io.dvclint.exec.run.ReproOptions;
@@ -20,6 +22,7 @@ import io.dvclint.graph.PipelineNode;
 import io.dvclint.lint.Linter;
 import io.dvclint.lint.RuleRegistry;
 import io.dvclint.load.ProjectRoot;
+import io.dvclint.py.PyJson;
 import java.io.Console;
 import java.io.Console;
 import java.io.IOException;
@@ -67,6 +70,13 @@ public final class ReproCommand implements Callable<Integer> {
         s.addOption(Cli.flag("--no-run-cache").description("Do not restore outputs from the run-cache.").build());
         s.addOption(Cli.flag("-i", "--interactive").description("Ask before reproducing each stage.").build());
         s.addOption(Cli.flag("--no-lint").description("Do not lint the project first.").build());
+        s.addOption(Cli.option(String.class, "-j", "--jobs").paramLabel("N")
+                .description("Run up to N independent stages at once (0: one per core; default 1, as DVC).").build());
+        s.addOption(Cli.option(String.class, "--output").paramLabel("MODE")
+                .description("With -j: 'prefixed' (default: each line of a stage's output starts with [stage]) or "
+                        + "'grouped' (a stage's output printed whole when it ends).").build());
+        s.addOption(Cli.flag("--json").description("With --dry: print the plan as JSON (each stage: would it run,"
+                + " why, commands, deps, outs, upstream stages); run nothing.").build());
         s.addOption(Cli.option(String.class, "--junit").paramLabel("FILE")
                 .description("Write a JUnit report: one test case per planned stage (GitLab, Jenkins).").build());
         return s;
@@ -139,14 +149,25 @@ public final class ReproCommand implements Callable<Integer> {
         }
         if (gate != null && !gate.allows(steps, options, err)) return Main.FINDINGS;
 
-        ReproLog log = new ReproLog(out, err);
+        if (options.dry() && Cli.flag(spec, "--json")) {
+            out.println(PyJson.dumps(new DryPlan(project, cwd).describe(steps, options.force()), false));
+            return Main.OK;
+        }
+        int jobs = jobs();
+        String mode = Cli.value(spec, "--output");
+        if (mode != null && !mode.equals("prefixed") && !mode.equals("grouped")) {
+            throw new UsageException("--output: unknown mode '" + mode + "'; expected prefixed or grouped");
+        }
+        ReproLog log = new ReproLog(out, err, jobs == 1 ? ReproLog.OutputMode.INHERIT
+                : "grouped".equals(mode) ? ReproLog.OutputMode.GROUPED : ReproLog.OutputMode.PREFIXED);
+        log.setProgress(Progress.forTerminal(err, steps.size()));
         if ("true".equalsIgnoreCase(System.getenv("GITHUB_ACTIONS"))) log.add(new GithubActions(project, out));
         String junit = Cli.value(spec, "--junit");
         if (junit != null) log.add(new JunitReport(cwd.resolve(junit), project.root().getFileName().toString()));
         Map<String, String> env = System.getenv();
         Shell shell = new Shell(env);
         Interruption interruption = new Interruption();
-        Reproducer r = new Reproducer(project, cwd, options, log, shell, env, lock, interruption);
+        Reproducer r = new Reproducer(project, cwd, options, log, shell, env, lock, interruption, jobs);
         List<String> unsafe = r.unsafeOutputs(steps);
         if (!unsafe.isEmpty()) {
             for (String u : unsafe) err.println("dvclint: " + u);
@@ -164,6 +185,19 @@ public final class ReproCommand implements Callable<Integer> {
         log.info(outcome.reproduced() == 0 ? "Data and pipelines are up to date."
                 : "Use `dvc push` to send your updates to remote storage.");
         return Main.OK;
+    }
+
+    /** {@code -j N}: at least 1; 0 means one per core. */
+    private int jobs() {
+        String j = Cli.value(spec, "--jobs");
+        if (j == null) return 1;
+        try {
+            int n = Integer.parseInt(j.trim());
+            if (n < 0) throw new NumberFormatException();
+            return n == 0 ? Runtime.getRuntime().availableProcessors() : n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--jobs: expected a number of stages (0: one per core), got '" + j + "'");
+        }
     }
 
     /** The {@code -i} question, answered on the terminal. */

@@ -48,6 +48,21 @@ public final class LockFileWriter {
      */
     public static String update(String existing, Map<String, ? extends Map<String, Object>> entries)
             throws LockFormatException {
+        return update(existing, entries, null);
+    }
+
+    /** Where a stage entry that is not in the file yet goes. */
+    public interface Placement {
+        /** The index among the file's stage names (in file order) to insert {@code name} at. */
+        int indexFor(List<String> names, String name);
+    }
+
+    /**
+     * {@link #update(String, Map)} with new entries placed where {@code placement} says (null: appended, as DVC
+     * appends them).
+     */
+    public static String update(String existing, Map<String, ? extends Map<String, Object>> entries,
+            Placement placement) throws LockFormatException {
         List<Node.Pair> root = new ArrayList<>();
         boolean rootFlow = false;
         if (existing != null) {
@@ -78,8 +93,15 @@ public final class LockFileWriter {
         for (Map.Entry<String, ? extends Map<String, Object>> e : entries.entrySet()) {
             Node.Pair p = new Node.Pair(key(e.getKey()), Representer.represent(e.getValue()));
             int i = indexOf(stages, e.getKey());
-            if (i >= 0) stages.set(i, p);
-            else stages.add(p);
+            if (i >= 0) {
+                stages.set(i, p);
+            } else if (placement == null) {
+                stages.add(p);
+            } else {
+                List<String> names = new ArrayList<>();
+                for (Node.Pair x : stages) names.add(x.key() instanceof Node.Scalar k ? k.value() : "");
+                stages.add(Math.max(0, Math.min(stages.size(), placement.indexFor(names, e.getKey()))), p);
+            }
         }
         // a mapping DVC creates ({} at first) is block style once it has entries; a loaded flow one stays flow
         Node.Pair stagesPair = new Node.Pair(key("stages"), new Node.Mapping(stages, stagesFlow || stages.isEmpty()));

@@ -33,16 +33,22 @@ public final class Reproducer {
     private final StageRunner runner;
     private final Interruption interruption;
 
+    private final LockDump lockDump;
+    private final int jobs;
+
+    /** @param jobs how many stages may run at once (1: one after the other, exactly as DVC runs them) */
     public Reproducer(ExecProject project, Path cwd, ReproOptions options, ReproLog log, Shell shell,
-            Map<String, String> env, RepoLock lock, Interruption interruption) {
+            Map<String, String> env, RepoLock lock, Interruption interruption, int jobs) {
         this.project = project;
         this.planner = new Planner(project.graph());
         this.options = options;
         this.log = log;
         this.interruption = interruption;
+        this.jobs = Math.max(1, jobs);
         StatusChecker checker = new StatusChecker(cwd, project.hashes(), project.cache());
-        this.runner = new StageRunner(project, options, log, shell, env, checker, new LockDump(cwd, log), lock,
-                interruption);
+        this.lockDump = new LockDump(cwd, log);
+        this.runner = new StageRunner(project, options, log, shell, env, checker, lockDump, lock, interruption,
+                this.jobs == 1);
     }
 
     /** The outcome: how many stages were reproduced, and which failed (none: an empty list). */
@@ -78,6 +84,10 @@ public final class Reproducer {
      * no upstream or downstream stages to skip or force.
      */
     public Outcome run(List<PipelineNode> steps, boolean withGraph) throws IOException, InterruptedException {
+        List<TrackedStage> order = new ArrayList<>();
+        for (PipelineNode n : steps) if (project.stage(n) != null) order.add(project.stage(n));
+        lockDump.plan(order);
+        if (jobs > 1) return new ParallelRun(this, steps, withGraph, jobs).run();
         Map<PipelineNode, Boolean> force = new HashMap<>();
         for (PipelineNode n : steps) force.put(n, options.force());
         Set<PipelineNode> toSkip = new HashSet<>();
@@ -94,10 +104,10 @@ public final class Reproducer {
             if (previous) log.info("");
             boolean forced = force.get(n);
             long t0 = System.nanoTime();
-            boolean ret;
+            ReproListener.Result result;
             try {
                 if (interruption.interrupted()) throw new StageFailure("interrupted");
-                ret = reproduce(n, forced, withGraph);
+                result = reproduce(n, forced, withGraph);
             } catch (StageFailure e) {
                 failed.add(address);
                 log.stageEnded(address, ReproListener.Result.FAILED, e.getMessage(), System.nanoTime() - t0);
@@ -123,9 +133,8 @@ public final class Reproducer {
                 }
                 continue;
             }
-            ReproListener.Result result = !ret ? ReproListener.Result.SKIPPED : runner.ran() ? ReproListener.Result.RAN
-                    : runner.restored() ? ReproListener.Result.RESTORED : ReproListener.Result.VERIFIED;
             log.stageEnded(address, result, null, System.nanoTime() - t0);
+            boolean ret = result != ReproListener.Result.SKIPPED;
             if (options.forceDownstream() && (ret || forced) && withGraph) {
                 for (PipelineNode d : planner.downstream(n)) force.put(d, true);
             }
@@ -139,7 +148,8 @@ public final class Reproducer {
         return new Outcome(reproduced, options.ignoreErrors() ? List.of() : failed);
     }
 
-    private boolean reproduce(PipelineNode n, boolean force, boolean withGraph)
+    /** Reproduces one planned node (a stage, or a {@code .dvc} data source that is only verified). */
+    ReproListener.Result reproduce(PipelineNode n, boolean force, boolean withGraph)
             throws StageFailure, IOException, InterruptedException {
         if (n.stage() == null) return verifyDataSource(n);
         TrackedStage s = project.stage(n);
@@ -151,7 +161,7 @@ public final class Reproducer {
     }
 
     /** A {@code .dvc} data source: its outputs must exist; it is not changed here. */
-    private boolean verifyDataSource(PipelineNode node) throws StageFailure {
+    private ReproListener.Result verifyDataSource(PipelineNode node) throws StageFailure {
         DataSource d = node.source();
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < d.outs().size(); i++) {
@@ -162,7 +172,27 @@ public final class Reproducer {
                     + String.join(", ", missing));
         }
         log.info("'" + project.address(node) + "' didn't change, skipping");
-        return false;
+        return ReproListener.Result.SKIPPED;
+    }
+
+    ExecProject project() {
+        return project;
+    }
+
+    Planner planner() {
+        return planner;
+    }
+
+    ReproOptions options() {
+        return options;
+    }
+
+    ReproLog log() {
+        return log;
+    }
+
+    Interruption interruption() {
+        return interruption;
     }
 
     /** DVC's {@code humanize.join} of quoted names: {@code 'a'}, {@code 'a' and 'b'}, {@code 'a', 'b' and 'c'}. */

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs one line of a stage's command as DVC's {@code dvc/stage/run.py} does: {@code $SHELL} (else {@code /bin/sh})
@@ -17,7 +19,7 @@ import java.util.Map;
  */
 public final class Shell {
     private final String executable;
-    private volatile Process current;
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
     public Shell(Map<String, String> env) {
@@ -60,7 +62,8 @@ public final class Shell {
         else pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
         pb.environment().putAll(env);
         Process p = pb.start();
-        current = p;
+        running.add(p);
+        if (stopped) p.destroyForcibly();
         try {
             if (output == null) return p.waitFor();
             Thread err = pump(p.getErrorStream(), output, true);
@@ -68,7 +71,7 @@ public final class Shell {
             err.join();
             return p.waitFor();
         } finally {
-            current = null;
+            running.remove(p);
         }
     }
 
@@ -88,13 +91,13 @@ public final class Shell {
         return t;
     }
 
-    /** Kills the running command and every process it started, and starts no other. */
+    /** Kills the running commands and every process they started, and starts no other. */
     public void killRunning() {
         stopped = true;
-        Process p = current;
-        if (p == null) return;
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+        for (Process p : running) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
     }
 
     /** An output that forwards to two streams. */

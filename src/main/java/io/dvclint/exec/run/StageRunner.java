@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Reproduces one stage as DVC's {@code Stage.reproduce} and {@code run_stage} do: skip it when nothing changed;
@@ -46,14 +47,17 @@ final class StageRunner {
     private final LockDump lockDump;
     private final RepoLock repoLock;
     private final Interruption interruption;
-
-    /** Whether the last stage's command ran (for the list of stages that ran). */
-    private boolean ran;
-    /** Whether the last stage's outputs came from the run-cache. */
-    private boolean restored;
+    /**
+     * Held by a stage for everything but its commands: deciding, deleting and restoring outputs, hashing, committing
+     * and writing dvc.lock happen one stage at a time, while several stages' commands may run at once.
+     */
+    private final ReentrantLock phases = new ReentrantLock();
+    /** Whether the project lock is let go while a command runs (one stage at a time, as DVC does). */
+    private final boolean releaseWhileRunning;
 
     StageRunner(ExecProject project, ReproOptions options, ReproLog log, Shell shell, Map<String, String> env,
-            StatusChecker checker, LockDump lockDump, RepoLock repoLock, Interruption interruption) {
+            StatusChecker checker, LockDump lockDump, RepoLock repoLock, Interruption interruption,
+            boolean releaseWhileRunning) {
         this.project = project;
         this.options = options;
         this.log = log;
@@ -66,29 +70,31 @@ final class StageRunner {
         this.lockDump = lockDump;
         this.repoLock = repoLock;
         this.interruption = interruption;
-    }
-
-    boolean ran() {
-        return ran;
-    }
-
-    boolean restored() {
-        return restored;
+        this.releaseWhileRunning = releaseWhileRunning;
     }
 
     /**
-     * Reproduces the stage; returns whether it was reproduced (ran, restored or verified), which is when DVC writes
-     * its lock entry. {@code upstream} are the stages it depends on (for {@code --allow-missing}).
+     * Reproduces the stage: {@link ReproListener.Result#SKIPPED} when nothing changed, else how it was reproduced (its
+     * command ran, its outputs were restored, or verified), which is when DVC writes its lock entry. {@code upstream}
+     * are the stages it depends on (for {@code --allow-missing}).
      */
-    boolean reproduce(TrackedStage s, boolean force, List<TrackedStage> upstream)
+    ReproListener.Result reproduce(TrackedStage s, boolean force, List<TrackedStage> upstream)
             throws StageFailure, IOException, InterruptedException {
-        ran = false;
-        restored = false;
+        phases.lock();
+        try {
+            return reproduceLocked(s, force, upstream);
+        } finally {
+            phases.unlock();
+        }
+    }
+
+    private ReproListener.Result reproduceLocked(TrackedStage s, boolean force, List<TrackedStage> upstream)
+            throws StageFailure, IOException, InterruptedException {
         if (s.frozen()) log.warn("stage: '" + s.address() + "' is frozen. Its dependencies are not going to be "
                 + "reproduced.");
         if (!force && !checker.changed(s, options.allowMissing(), upstream)) {
             log.info("Stage '" + s.address() + "' didn't change, skipping");
-            return false;
+            return ReproListener.Result.SKIPPED;
         }
         if (options.interactive() && !options.confirm("Going to reproduce stage: '" + s.address()
                 + "'. Are you sure you want to continue?")) {
@@ -96,20 +102,21 @@ final class StageRunner {
         }
         boolean hasCmd = !s.commands().isEmpty();
         if (hasCmd && !s.frozen() && !options.dry()) interruption.guarded(() -> removeOuts(s));
+        ReproListener.Result result = ReproListener.Result.VERIFIED;
         if (!s.frozen() && hasCmd) {
-            runStage(s, force);
+            result = runStage(s, force);
         } else if (!options.dry()) {
             log.info(s.frozen() ? "Verifying outputs in frozen stage: '" + s.address() + "'"
                     : "Verifying data sources in stage: '" + s.address() + "'");
             checkMissingOutputs(s);
         }
-        if (options.dry()) return true;
+        if (options.dry()) return result;
         interruption.guarded(() -> {
             save(s);
             if (!options.noCommit()) commit(s);
             lockDump.dump(s, entry(s));
         });
-        return true;
+        return result;
     }
 
     // ---- before running
@@ -133,13 +140,11 @@ final class StageRunner {
     }
 
     /** {@code run_stage}: restore from the run-cache when possible (not forced), else run the commands. */
-    private void runStage(TrackedStage s, boolean force) throws StageFailure, IOException, InterruptedException {
+    private ReproListener.Result runStage(TrackedStage s, boolean force)
+            throws StageFailure, IOException, InterruptedException {
         if (!force) {
             if (restore(s)) {
-                if (!options.dry()) {
-                    restored = true;
-                    return;
-                }
+                if (!options.dry()) return ReproListener.Result.RESTORED;
             } else if (!options.dry()) {
                 saveDeps(s);
             }
@@ -149,26 +154,25 @@ final class StageRunner {
         Map<String, String> stageEnv = new LinkedHashMap<>(env);
         stageEnv.putIfAbsent("DVC_ROOT", project.root().toString());
         stageEnv.put("DVC_STAGE", s.address());
-        Shell.Output output = log.wantsOutput() ? new Shell.Output() {
-            @Override
-            public void write(byte[] chunk, int length, boolean err) {
-                log.output(s.address(), chunk, length, err);
-            }
-        } : null;
-        // the project lock is not held while a command runs, as DVC does not hold it
-        repoLock.release();
+        Shell.Output output = log.output(s.address());
+        ReproListener.Result result = ReproListener.Result.VERIFIED;
+        // other stages' phases, and other processes (the project lock, as DVC lets it go), go on while this runs
+        phases.unlock();
+        if (releaseWhileRunning) repoLock.release();
         try {
             for (String line : s.commands()) {
                 log.info("> " + line);
                 if (options.dry()) continue;
-                ran = true;
+                result = ReproListener.Result.RAN;
                 int rc = shell.run(line, s.stage().wdirAbs(), stageEnv, output);
                 if (rc != 0) throw new StageFailure("failed to run: " + line + ", exited with " + rc);
             }
         } finally {
-            repoLock.acquire();
+            phases.lock();
+            if (releaseWhileRunning) repoLock.acquire();
         }
         for (PathItem o : s.outs()) hashes.forget(o.abs());
+        return result;
     }
 
     // ---- the run-cache
