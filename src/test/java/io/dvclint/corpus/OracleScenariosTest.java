@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.dvclint.CliProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.core.JacksonException;
@@ -94,13 +95,13 @@ class OracleScenariosTest {
         if (note == null) note = "";
         Path before = step.resolve("before.sh");
         if (Files.exists(before)) {
-            Cli.Run b = Cli.exec(work, ENV, List.of("sh", before.toString()));
+            CliProcess.Run b = CliProcess.exec(work, ENV, List.of("sh", before.toString()));
             assertEquals(0, b.exit(), step + "/before.sh: " + b.err());
         }
         List<String> args = new ArrayList<>(Arrays.asList(read(step.resolve("command")).trim().split("\\s+")));
         boolean repro = args.get(0).equals("repro");
         if (repro && jobs > 1) args.addAll(1, List.of("-j", String.valueOf(jobs)));
-        Cli.Run r = Cli.run(work, ENV, args);
+        CliProcess.Run r = CliProcess.run(work, ENV, args);
         int want = Integer.parseInt(read(exp.resolve("exit-code")).trim());
         if ((r.exit() == 0) != (want == 0)) problems.add("exit " + r.exit() + " (DVC " + want + "): " + r.err());
         if (jobs > 1 && repro && want != 0 && !args.contains("-k") && r.out().contains("Running stage")) {
@@ -133,7 +134,7 @@ class OracleScenariosTest {
                 problems.add("ran " + ran + ", DVC " + wantRan);
             }
         }
-        Map<String, byte[]> locks = Cli.lockFiles(work, work);
+        Map<String, byte[]> locks = CliProcess.lockFiles(work, work);
         Set<String> names = new HashSet<>(locks.keySet());
         try (Stream<Path> s = Files.list(exp)) {
             for (Path p : (Iterable<Path>) s::iterator) {
@@ -152,7 +153,7 @@ class OracleScenariosTest {
         }
         String md5 = read(exp.resolve("files.md5"));
         if (md5 != null) {
-            List<String> got = Cli.md5Listing(work, List.of(".dvc", ".dvclint"));
+            List<String> got = CliProcess.md5Listing(work, List.of(".dvc", ".dvclint"));
             List<String> wantFiles = lines(md5);
             Set<String> wantPaths = new HashSet<>();
             for (String l : wantFiles) wantPaths.add(path(l));
@@ -165,7 +166,7 @@ class OracleScenariosTest {
             got.removeIf(l -> state.kept.contains(path(l)));
             if (!got.equals(wantFiles)) problems.add("files differ: got " + got + "\nwant " + wantFiles);
         }
-        Cli.Run st = Cli.run(work, ENV, List.of("status", "--json"));
+        CliProcess.Run st = CliProcess.run(work, ENV, List.of("status", "--json"));
         String wantStatus = read(exp.resolve("status.json"));
         if (wantStatus != null) {
             JsonMapper json = JsonMapper.builder().build();

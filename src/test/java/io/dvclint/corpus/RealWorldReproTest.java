@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.dvclint.CliProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -68,11 +69,11 @@ class RealWorldReproTest {
         Path cwd = project.resolve(spec.get("cwd").asString()).normalize();
         Map<String, String> env = Map.of("SHELL", realworld.resolve("fakeshell").toString(), "REALWORLD_MAP",
                 c.resolve("stages.json").toAbsolutePath().toString(), "LC_ALL", "C.UTF-8", "TZ", "UTC");
-        Cli.Run r = Cli.run(cwd, env, List.of("repro"));
+        CliProcess.Run r = CliProcess.run(cwd, env, List.of("repro"));
         int want = Integer.parseInt(Files.readString(exp.resolve("exit-code")).trim());
         if ((r.exit() == 0) != (want == 0)) problems.add("exit " + r.exit() + " (DVC " + want + "): " + tail(r.err()));
 
-        Map<String, byte[]> locks = Cli.lockFiles(project, cwd);
+        Map<String, byte[]> locks = CliProcess.lockFiles(project, cwd);
         Set<String> names = new LinkedHashSet<>(locks.keySet());
         try (Stream<Path> s = Files.list(exp)) {
             for (Path p : (Iterable<Path>) s::iterator) {
@@ -109,9 +110,9 @@ class RealWorldReproTest {
             }
         }
         diff(problems, "cache.txt", cache, lines(exp.resolve("cache.txt")));
-        diff(problems, "files.md5", Cli.md5Listing(project, List.of(".dvc")), lines(exp.resolve("files.md5")));
+        diff(problems, "files.md5", CliProcess.md5Listing(project, List.of(".dvc")), lines(exp.resolve("files.md5")));
 
-        Cli.Run st = Cli.run(cwd, env, List.of("status", "--json"));
+        CliProcess.Run st = CliProcess.run(cwd, env, List.of("status", "--json"));
         JsonMapper json = JsonMapper.builder().build();
         JsonNode got = st.exit() == 0 && !st.out().isBlank() ? json.readTree(st.out()) : null;
         if (got == null || !got.equals(json.readTree(Files.readString(exp.resolve("status.json"))))) {

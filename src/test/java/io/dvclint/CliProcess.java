@@ -1,4 +1,4 @@
-package io.dvclint.corpus;
+package io.dvclint;
 
 import java.io.File;
 import java.io.IOException;
@@ -22,18 +22,18 @@ import java.util.stream.Stream;
  * in a working copy, with a given environment; and the views of a working copy the oracles compare (the md5 listing
  * of its files, its dvc.lock files).
  */
-final class Cli {
+public final class CliProcess {
     private static Path script;
 
-    private Cli() {
+    private CliProcess() {
     }
 
     /** The result of one command. */
-    record Run(int exit, String out, String err) {
+    public record Run(int exit, String out, String err) {
     }
 
     /** A shell script that runs dvclint from this build's classes (made once per test JVM). */
-    static synchronized Path script() {
+    public static synchronized Path script() {
         if (script != null) return script;
         try {
             Path dir = Path.of("target").toAbsolutePath();
@@ -51,14 +51,14 @@ final class Cli {
     }
 
     /** Runs {@code dvclint args} in {@code cwd} with stdin from /dev/null and {@code env} over the current one. */
-    static Run run(Path cwd, Map<String, String> env, List<String> args) {
+    public static Run run(Path cwd, Map<String, String> env, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(script().toString());
         cmd.addAll(args);
         return exec(cwd, env, cmd);
     }
 
-    static Run exec(Path cwd, Map<String, String> env, List<String> cmd) {
+    public static Run exec(Path cwd, Map<String, String> env, List<String> cmd) {
         try {
             Path out = Files.createTempFile("cli-out", ".txt"), err = Files.createTempFile("cli-err", ".txt");
             try {
@@ -93,8 +93,8 @@ final class Cli {
      * {@code md5sum}-style lines of every regular file under {@code root} (symbolic links listed as such), paths
      * relative and sorted by their UTF-8 bytes, leaving out the top-level folders named in {@code skipTop}.
      */
-    static List<String> md5Listing(Path root, List<String> skipTop) {
-        TreeMap<String, String> rows = new TreeMap<>(Cli::compareUtf8);
+    public static List<String> md5Listing(Path root, List<String> skipTop) {
+        TreeMap<String, String> rows = new TreeMap<>(CliProcess::compareUtf8);
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : (Iterable<Path>) s::iterator) {
                 Path rel = root.relativize(p);
@@ -111,7 +111,7 @@ final class Cli {
         return new ArrayList<>(rows.values());
     }
 
-    static int compareUtf8(String a, String b) {
+    public static int compareUtf8(String a, String b) {
         byte[] x = a.getBytes(StandardCharsets.UTF_8), y = b.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < Math.min(x.length, y.length); i++) {
             int c = Integer.compare(x[i] & 0xff, y[i] & 0xff);
@@ -120,7 +120,7 @@ final class Cli {
         return Integer.compare(x.length, y.length);
     }
 
-    static String md5(byte[] b) {
+    public static String md5(byte[] b) {
         try {
             return String.format("%032x", new BigInteger(1, MessageDigest.getInstance("MD5").digest(b)));
         } catch (Exception e) {
@@ -132,7 +132,7 @@ final class Cli {
      * Every dvc.lock under {@code root} (not inside {@code .dvc}), named as the oracles name them: {@code dvc.lock}
      * for the one in {@code home}, else its path relative to {@code root} with {@code /} turned into {@code __}.
      */
-    static Map<String, byte[]> lockFiles(Path root, Path home) {
+    public static Map<String, byte[]> lockFiles(Path root, Path home) {
         Map<String, byte[]> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : (Iterable<Path>) s::iterator) {
