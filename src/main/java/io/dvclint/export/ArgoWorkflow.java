@@ -20,7 +20,8 @@ import tools.jackson.databind.ObjectMapper;
  * repository a first task {@code dvclint-checkout} brings it to the revision, and a mutex keeps two workflows from
  * using the volume at once. A task {@code dvclint-lock-begin} before the stages and a task
  * {@code dvclint-lock-finish} after them put the dvc.lock entries new in the run in a serial run's order
- * ({@code dvclint lock begin|finish}). DVC remote: each task checks out the revision in a scratch volume, pulls, runs, pushes,
+ * ({@code dvclint lock begin|finish}). DVC remote: each task checks out the revision in a scratch volume, pulls,
+ * runs, pushes,
  * and hands on its lock entry as the output parameter {@code lock-entry}; a last task {@code dvclint-lock-merge}
  * merges them into dvc.lock ({@code dvclint lock merge}) and outputs the change as {@code dvc-lock-patch}.
  */

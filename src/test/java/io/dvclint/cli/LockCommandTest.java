@@ -71,7 +71,8 @@ class LockCommandTest {
         for (String s : List.of("b", "a", "report", "c", "sub/dvc.yaml:copy")) {
             lines.append(ok(run, "lock", "entry", s).out());
         }
-        assertTrue(lines.toString().startsWith("{\"stage\": \"b\", \"entry\": {\"cmd\": \"echo b > b.txt\""), lines.toString());
+        assertTrue(lines.toString().startsWith("{\"stage\": \"b\", \"entry\": {\"cmd\": \"echo b > b.txt\""),
+                lines.toString());
         assertTrue(lines.toString().contains("\"cols\": {\"z\": 1, \"a\": 2}"), "mappings keep their order");
         write(tmp, "entries.jsonl", lines.toString());
 
@@ -80,7 +81,8 @@ class LockCommandTest {
         assertTrue(m.err().contains("Updating lock file 'dvc.lock'"), m.err());
         assertTrue(m.err().contains("Updating lock file 'sub/dvc.lock'"), m.err());
         assertEquals(Files.readString(serial.resolve("dvc.lock")), Files.readString(merged.resolve("dvc.lock")));
-        assertEquals(Files.readString(serial.resolve("sub/dvc.lock")), Files.readString(merged.resolve("sub/dvc.lock")));
+        assertEquals(Files.readString(serial.resolve("sub/dvc.lock")),
+                Files.readString(merged.resolve("sub/dvc.lock")));
         // merging again changes nothing
         Run again = ok(merged, "lock", "merge", tmp.resolve("entries.jsonl").toString());
         assertEquals("", again.err());
@@ -94,7 +96,8 @@ class LockCommandTest {
         ok(dir, "lock", "entry", "a", "-o", "e.json");
         String line = Files.readString(dir.resolve("e.json"));
         assertTrue(line.startsWith("{\"stage\": \"a\", \"entry\": {\"cmd\": \"echo a > a.txt\", \"outs\": [{\"path\": "
-                + "\"a.txt\", \"hash\": \"md5\", \"md5\": \"60b725f10c9c85c70d97880dfe8191b3\", \"size\": 2}]}}\n"), line);
+                + "\"a.txt\", \"hash\": \"md5\", \"md5\": \"60b725f10c9c85c70d97880dfe8191b3\", \"size\": 2}]}}\n"),
+                line);
         String quoted = ok(dir, "lock", "entry", "a", "--quoted").out();
         assertEquals("\"" + line.strip().replace("\"", "\\\"") + "\"\n", quoted);
         assertEquals(line, ok(dir.resolve("sub"), "lock", "entry", "a").out().replace("sub/", ""),

@@ -142,7 +142,9 @@ public final class LockFileWriter {
         if (existing == null) return new Loaded(List.of(), false);
         YamlLoader.Result r = YamlLoader.load(new SourceText(existing));
         if (!r.ok()) throw new LockFormatException("unable to read dvc.lock: " + r.problem().message());
-        if (r.root() instanceof YMap m) return new Loaded(((Node.Mapping) Representer.roundTrip(m)).pairs(), m.isFlow());
+        if (r.root() instanceof YMap m) {
+            return new Loaded(((Node.Mapping) Representer.roundTrip(m)).pairs(), m.isFlow());
+        }
         if (r.root() != null && r.root().toJava() != null) throw new LockFormatException("dvc.lock is not a mapping");
         return new Loaded(List.of(), false);
     }
