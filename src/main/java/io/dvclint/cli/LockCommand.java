@@ -89,7 +89,17 @@ public final class LockCommand implements Callable<Integer> {
         Path cwd = LintCommand.cwd();
         Path root = ProjectRoot.find(cwd);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        if (action.equals("entry")) return entry(new ProjectLoader(new Findings()).load(root), cwd);
+        try {
+            if (action.equals("entry")) return entry(new ProjectLoader(new Findings()).load(root), cwd);
+        } catch (LockFileWriter.LockFormatException e) {
+            err.println("dvclint: " + e.getMessage());
+            return Main.FINDINGS;
+        }
+        if (!action.equals("merge") && !Files.isDirectory(root.resolve(".dvc"))) {
+            err.println("dvclint: no DVC project here (no .dvc folder): 'lock " + action + "' keeps its record in "
+                    + ".dvc/tmp");
+            return Main.USAGE;
+        }
         try (RepoLock lock = new RepoLock(root, err)) {
             try {
                 lock.acquire();

@@ -133,8 +133,18 @@ class LockCommandTest {
         assertEquals(1, finish.exit());
         assertTrue(finish.err().contains("run 'dvclint lock begin' before the stages"), finish.err());
         write(dir, "dvc.lock", "stages: [broken\n");
-        Run broken = cli(dir, "lock", "merge", "gone.jsonl");
+        write(dir, "a.jsonl", "{\"stage\": \"a\", \"entry\": {\"cmd\": \"x\"}}\n");
+        Run broken = cli(dir, "lock", "merge", "a.jsonl");
         assertEquals(1, broken.exit());
+        assertTrue(broken.err().contains("unable to read dvc.lock"), broken.err());
+        assertEquals(1, cli(dir, "lock", "entry", "a").exit());
+
+        Path plain = tmp.resolve("no-dvc");
+        write(plain, "dvc.yaml", "stages:\n  a:\n    cmd: echo a > a.txt\n    outs: [a.txt]\n");
+        Run begin = cli(plain, "lock", "begin");
+        assertEquals(2, begin.exit());
+        assertTrue(begin.err().contains("no DVC project here"), begin.err());
+        assertFalse(Files.exists(plain.resolve(".dvc")));
     }
 
     @Test
