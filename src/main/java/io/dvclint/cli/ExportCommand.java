@@ -1,6 +1,7 @@
 package io.dvclint.cli;
 
 import io.dvclint.exec.ExecProject;
+import io.dvclint.exec.plan.Planner;
 import io.dvclint.exec.stage.TrackedStage;
 import io.dvclint.exec.status.StatusChecker;
 import io.dvclint.export.AirflowDag;
@@ -17,6 +18,7 @@ import io.dvclint.format.GccFormatter;
 import io.dvclint.format.Report;
 import io.dvclint.graph.GraphProblem;
 import io.dvclint.graph.PipelineGraph;
+import io.dvclint.graph.PipelineNode;
 import io.dvclint.load.ProjectLoader;
 import io.dvclint.load.ProjectRoot;
 import io.dvclint.model.PathNames;
@@ -162,7 +164,8 @@ public final class ExportCommand implements Callable<Integer> {
             }
         }
         Set<String> wouldRun = Cli.flag(spec, "--changed-only") ? changedStages().wouldRun(project, graph) : null;
-        ExportPlan plan = ExportPlan.build(project, graph, StageSelection.select(graph, named, wouldRun));
+        ExportPlan plan = ExportPlan.build(project, graph, StageSelection.select(graph, named, wouldRun),
+                runOrder(graph, named));
         for (ExportPlan.SettingsProblem p : plan.problems()) {
             errors.add(new Finding("meta-dvclint", Severity.ERROR, p.stage().file().path(), p.problem().pos(),
                     p.stage() + ": " + p.problem().message(), p.problem().hint()));
@@ -182,6 +185,23 @@ public final class ExportCommand implements Callable<Integer> {
         for (String w : warnings) err.println("dvclint: warning: " + w);
         write(output == null ? null : cwd.resolve(output), text);
         return Main.OK;
+    }
+
+    /**
+     * The addresses of the stages in the order a serial {@code dvclint repro} of the same targets runs them, from
+     * the executor's own planner ({@code -P}, every stage, without targets): the order in which it appends new
+     * dvc.lock entries, which the workflows give the lock too.
+     */
+    static List<String> runOrder(PipelineGraph graph, List<Stage> targets) {
+        Planner planner = new Planner(graph);
+        List<PipelineNode> nodes = new ArrayList<>();
+        for (Stage s : targets) nodes.add(graph.node(s));
+        List<String> out = new ArrayList<>();
+        for (PipelineNode n : targets.isEmpty() ? planner.plan(List.of(), Planner.Scope.ALL)
+                : planner.plan(nodes, Planner.Scope.UPSTREAM)) {
+            if (n.stage() != null) out.add(n.stage().address());
+        }
+        return out;
     }
 
     /** The export's text; what it cannot do for some stages is added to {@code warnings}. */

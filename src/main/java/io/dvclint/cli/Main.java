@@ -18,8 +18,8 @@ public final class Main implements Runnable {
     public static final int INTERNAL = 3;
 
     /** The subcommands, in the order help lists them. */
-    static final List<String> COMMANDS = List.of("lint", "dag", "status", "repro", "export", "rules", "explain",
-            "schema", "completion", "help");
+    static final List<String> COMMANDS = List.of("lint", "dag", "status", "repro", "export", "lock", "rules",
+            "explain", "schema", "completion", "help");
 
     private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
@@ -85,6 +85,7 @@ public final class Main implements Runnable {
         if (all || only.equals("status")) s.addSubcommand("status", Cli.commandLine(StatusCommand.spec()));
         if (all || only.equals("repro")) s.addSubcommand("repro", Cli.commandLine(ReproCommand.spec()));
         if (all || only.equals("export")) s.addSubcommand("export", Cli.commandLine(ExportCommand.spec()));
+        if (all || only.equals("lock")) s.addSubcommand("lock", Cli.commandLine(LockCommand.spec()));
         if (all || only.equals("rules")) s.addSubcommand("rules", Cli.commandLine(RulesCommand.spec()));
         if (all || only.equals("explain")) s.addSubcommand("explain", Cli.commandLine(ExplainCommand.spec()));
         if (all || only.equals("schema")) s.addSubcommand("schema", Cli.commandLine(SchemaCommand.spec()));

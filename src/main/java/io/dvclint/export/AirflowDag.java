@@ -17,10 +17,15 @@ import java.util.Set;
  * workers, in the project folder they share or (DVC remote) in a checkout of their own; with an image,
  * KubernetesPodOperator tasks do the same in pods, with the stage's {@code meta.dvclint} resources, node selector
  * and tolerations. Tasks get their stage from {@code params} through the environment, so neither Jinja nor the
- * shell ever reads a stage address. Importing the file builds the DAG and does nothing else.
+ * shell ever reads a stage address. In one shared workspace, a task {@code dvclint-lock-begin} before the stages and a
+ * task {@code dvclint-lock-finish} after them put the dvc.lock entries new in the run in a serial run's order; with a
+ * DVC remote, {@code dvclint-lock-merge} takes the stages' entries in that order. Importing the file builds the DAG
+ * and does nothing else.
  */
 public final class AirflowDag {
     static final String CHECKOUT_TASK = "dvclint-checkout";
+    static final String BEGIN_TASK = "dvclint-lock-begin";
+    static final String FINISH_TASK = "dvclint-lock-finish";
     static final String MERGE_TASK = "dvclint-lock-merge";
     /** Where KubernetesPodOperator's sidecar reads a task's XCom value. */
     static final String POD_XCOM = "/airflow/xcom/return.json";
@@ -143,6 +148,7 @@ public final class AirflowDag {
         if (checkout) {
             task(CHECKOUT_TASK, "CHECKOUT_SCRIPT", env(false), Map.of(), StageSettings.NONE, false);
         }
+        if (!remote) task(BEGIN_TASK, "LOCK_BEGIN_SCRIPT", env(false), Map.of(), StageSettings.NONE, false);
         for (ExportPlan.Task t : plan.tasks()) {
             Map<String, String> env = env(true);
             Map<String, String> params = new LinkedHashMap<>();
@@ -151,26 +157,34 @@ public final class AirflowDag {
             task(t.name(), "STAGE_SCRIPT", env, params, t.settings(), remote);
         }
         if (remote) mergeTask();
+        else finishTask();
         line("");
+        if (checkout) edge(List.of(variable(CHECKOUT_TASK)), variable(BEGIN_TASK));
         for (ExportPlan.Task t : plan.tasks()) {
             List<String> up = new ArrayList<>();
             for (String u : t.upstream()) up.add(variable(u));
-            if (checkout && up.isEmpty()) up.add(variable(CHECKOUT_TASK));
+            if (!remote && up.isEmpty()) up.add(variable(BEGIN_TASK));
             if (!up.isEmpty()) edge(up, variable(t.name()));
         }
-        if (remote && !plan.tasks().isEmpty()) {
+        if (!plan.tasks().isEmpty()) {
             List<String> sinks = new ArrayList<>();
             for (ExportPlan.Task t : plan.sinks()) sinks.add(variable(t.name()));
-            edge(sinks, variable(MERGE_TASK));
+            edge(sinks, variable(remote ? MERGE_TASK : FINISH_TASK));
         }
         return py.toString();
     }
 
     private void scripts() {
-        String stage = remote ? TaskScripts.stageWithRemote(pods ? POD_XCOM : "-")
+        String stage = remote ? TaskScripts.stageWithRemote(pods ? POD_XCOM : "-", pods)
                 : pods ? TaskScripts.stageInWorkspace() : TaskScripts.stageInWorkdir();
         line("STAGE_SCRIPT = " + PyLiteral.block(stage));
         if (checkout) line("CHECKOUT_SCRIPT = " + PyLiteral.block(TaskScripts.checkout()));
+        if (!remote) {
+            line("LOCK_BEGIN_SCRIPT = " + PyLiteral.block(pods ? TaskScripts.lockBeginInWorkspace()
+                    : TaskScripts.lockBeginInWorkdir()));
+            line("LOCK_FINISH_SCRIPT = " + PyLiteral.block(pods ? TaskScripts.lockFinishInWorkspace()
+                    : TaskScripts.lockFinishInWorkdir()));
+        }
         if (remote) line("MERGE_SCRIPT = " + PyLiteral.block(TaskScripts.mergeLocks(true)));
         if (pods && !remote) {
             line("WORKSPACE = k8s.V1Volume(name=\"workspace\", persistent_volume_claim="
@@ -258,14 +272,24 @@ public final class AirflowDag {
         line("    )");
     }
 
+    /** After the stages in one workspace: new dvc.lock entries in the order a serial run gives them. */
+    private void finishTask() {
+        Map<String, String> env = env(false);
+        env.put(TaskScripts.STAGES, "{{ params.stages }}");
+        List<String> order = new ArrayList<>();
+        for (ExportPlan.Task t : plan.runOrder()) order.add(t.address());
+        task(FINISH_TASK, "LOCK_FINISH_SCRIPT", env, Map.of("stages", String.join("\n", order)), StageSettings.NONE,
+                false);
+    }
+
     private void mergeTask() {
         Map<String, String> env = env(false);
-        List<ExportPlan.Task> tasks = plan.tasks();
+        // in the order a serial repro runs the stages: the order new entries take in dvc.lock
+        List<ExportPlan.Task> tasks = plan.runOrder();
         env.put("DVCLINT_LOCK_ENTRY_COUNT", String.valueOf(tasks.size()));
         for (int i = 0; i < tasks.size(); i++) {
-            // a pod's XCom value is the JSON read back (tojson writes it again); BashOperator's is the line itself
-            env.put("DVCLINT_LOCK_ENTRY_" + i, "{{ ti.xcom_pull(task_ids='" + tasks.get(i).name() + "')"
-                    + (pods ? " | tojson" : "") + " }}");
+            // the line itself: BashOperator's last line of output, a pod's XCom file read back as a JSON string
+            env.put("DVCLINT_LOCK_ENTRY_" + i, "{{ ti.xcom_pull(task_ids='" + tasks.get(i).name() + "') }}");
         }
         env.put(TaskScripts.LOCK_BRANCH, "{{ params.lock_branch }}");
         env.put(TaskScripts.RUN, "{{ run_id }}");

@@ -18,7 +18,10 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <p>Shared volume: tasks mount the claim at {@value TaskScripts#WORKSPACE} and run in that one workspace; with a
  * repository a first task {@code dvclint-checkout} brings it to the revision, and a mutex keeps two workflows from
- * using the volume at once. DVC remote: each task checks out the revision in a scratch volume, pulls, runs, pushes,
+ * using the volume at once. A task {@code dvclint-lock-begin} before the stages and a task
+ * {@code dvclint-lock-finish} after them put the dvc.lock entries new in the run in a serial run's order
+ * ({@code dvclint lock begin|finish}). DVC remote: each task checks out the revision in a scratch volume, pulls,
+ * runs, pushes,
  * and hands on its lock entry as the output parameter {@code lock-entry}; a last task {@code dvclint-lock-merge}
  * merges them into dvc.lock ({@code dvclint lock merge}) and outputs the change as {@code dvc-lock-patch}.
  */
@@ -27,6 +30,8 @@ public final class ArgoWorkflow {
     public static final String STAGE_PARAM = "stage";
     static final String PULL_PARAM = "pull";
     static final String CHECKOUT_TASK = "dvclint-checkout";
+    static final String BEGIN_TASK = "dvclint-lock-begin";
+    static final String FINISH_TASK = "dvclint-lock-finish";
     static final String MERGE_TASK = "dvclint-lock-merge";
     private static final String IMAGE = "{{workflow.parameters.image}}";
     static final long SIZE_LIMIT = 1 << 20;
@@ -35,12 +40,14 @@ public final class ArgoWorkflow {
     private final ExportOptions o;
     private final boolean remote;
     private final boolean checkout;
+    private final boolean volume;
 
     private ArgoWorkflow(ExportPlan plan, ExportOptions options) {
         this.plan = plan;
         this.o = options;
         this.remote = options.data() == ExportOptions.Data.REMOTE;
-        this.checkout = options.data() == ExportOptions.Data.VOLUME && options.repo() != null;
+        this.volume = options.data() == ExportOptions.Data.VOLUME;
+        this.checkout = volume && options.repo() != null;
     }
 
     /** The YAML text of the workflow, with a comment saying where it comes from. */
@@ -88,6 +95,10 @@ public final class ArgoWorkflow {
             templates.add(stageTemplate(templateName(g.getKey(), g.getValue()), g.getKey()));
         }
         if (checkout) templates.add(checkoutTemplate());
+        if (volume) {
+            templates.add(lockBeginTemplate());
+            templates.add(lockFinishTemplate());
+        }
         if (remote) templates.add(mergeTemplate());
         Map<String, Object> spec = map("entrypoint", ENTRYPOINT, "arguments", map("parameters", parameters()));
         if (o.data() == ExportOptions.Data.VOLUME) {
@@ -123,26 +134,32 @@ public final class ArgoWorkflow {
     private List<Object> tasks() {
         List<Object> tasks = new ArrayList<>();
         if (checkout) tasks.add(map("name", CHECKOUT_TASK, "template", "checkout"));
+        if (volume) {
+            tasks.add(map("name", BEGIN_TASK, "template", "lock-begin",
+                    "dependencies", checkout ? List.of(CHECKOUT_TASK) : null));
+        }
         Map<StageSettings, String> templateNames = new LinkedHashMap<>();
         for (Map.Entry<StageSettings, List<ExportPlan.Task>> g : plan.bySettings().entrySet()) {
             templateNames.put(g.getKey(), templateName(g.getKey(), g.getValue()));
         }
         for (ExportPlan.Task t : plan.tasks()) {
             List<String> deps = new ArrayList<>(t.upstream());
-            if (checkout && deps.isEmpty()) deps.add(CHECKOUT_TASK);
+            if (volume && deps.isEmpty()) deps.add(BEGIN_TASK);
             List<Object> args = new ArrayList<>();
             args.add(map("name", STAGE_PARAM, "value", t.address()));
             if (remote) args.add(map("name", PULL_PARAM, "value", String.join("\n", t.pulls())));
             tasks.add(map("name", t.name(), "template", templateNames.get(t.settings()),
                     "dependencies", deps.isEmpty() ? null : deps, "arguments", map("parameters", args)));
         }
+        List<String> sinks = new ArrayList<>();
+        for (ExportPlan.Task t : plan.sinks()) sinks.add(t.name());
+        if (volume) tasks.add(map("name", FINISH_TASK, "template", "lock-finish", "dependencies", sinks));
         if (remote) {
+            // in the order a serial repro runs the stages: the order new entries take in dvc.lock
             StringBuilder entries = new StringBuilder();
-            for (ExportPlan.Task t : plan.tasks()) {
+            for (ExportPlan.Task t : plan.runOrder()) {
                 entries.append("{{tasks.").append(t.name()).append(".outputs.parameters.lock-entry}}\n");
             }
-            List<String> sinks = new ArrayList<>();
-            for (ExportPlan.Task t : plan.sinks()) sinks.add(t.name());
             tasks.add(map("name", MERGE_TASK, "template", "lock-merge", "dependencies", sinks, "arguments",
                     map("artifacts", List.of(map("name", "lock-entries", "raw", map("data", entries.toString()))))));
         }
@@ -191,6 +208,24 @@ public final class ArgoWorkflow {
                         env(TaskScripts.REPO, "{{workflow.parameters.repo}}"),
                         env(TaskScripts.REVISION, "{{workflow.parameters.revision}}")),
                 "envFrom", envFrom(),
+                "volumeMounts", List.of(map("name", "workspace", "mountPath", TaskScripts.WORKSPACE))));
+    }
+
+    /** Shared volume, before the stages: {@code dvclint lock begin} in the project folder. */
+    private Map<String, Object> lockBeginTemplate() {
+        return map("name", "lock-begin", "container", map("image", IMAGE,
+                "command", List.of("dvclint", "lock", "begin"), "workingDir", workspaceDir(), "envFrom", envFrom(),
+                "volumeMounts", List.of(map("name", "workspace", "mountPath", TaskScripts.WORKSPACE))));
+    }
+
+    /** Shared volume, after the stages: {@code dvclint lock finish} with the stages in a serial run's order. */
+    private Map<String, Object> lockFinishTemplate() {
+        List<String> order = new ArrayList<>();
+        for (ExportPlan.Task t : plan.runOrder()) order.add(t.address());
+        return map("name", "lock-finish", "container", map("image", IMAGE, "command", List.of("sh", "-c"),
+                "args", List.of(TaskScripts.lockFinish()), "env", List.of(env(TaskScripts.STAGES,
+                        String.join("\n", order))),
+                "workingDir", workspaceDir(), "envFrom", envFrom(),
                 "volumeMounts", List.of(map("name", "workspace", "mountPath", TaskScripts.WORKSPACE))));
     }
 

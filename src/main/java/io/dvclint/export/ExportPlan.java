@@ -23,8 +23,9 @@ import java.util.Set;
  * writers turn a plan into a file; they add their own setup tasks, whose names are {@link #RESERVED}.
  */
 public final class ExportPlan {
-    /** Names of tasks that are not stages: the workspace checkout and the lock merge. */
-    public static final Set<String> RESERVED = Set.of("dvclint-checkout", "dvclint-lock-merge");
+    /** Names of tasks that are not stages: the workspace checkout, and the tasks that put dvc.lock together. */
+    public static final Set<String> RESERVED = Set.of("dvclint-checkout", "dvclint-lock-begin", "dvclint-lock-finish",
+            "dvclint-lock-merge");
 
     /**
      * One task.
@@ -44,18 +45,32 @@ public final class ExportPlan {
 
     private final String projectName;
     private final List<Task> tasks;
+    private final List<Task> runOrder;
     private final List<SettingsProblem> problems;
     private final List<String> warnings;
 
-    private ExportPlan(String projectName, List<Task> tasks, List<SettingsProblem> problems, List<String> warnings) {
+    private ExportPlan(String projectName, List<Task> tasks, List<Task> runOrder, List<SettingsProblem> problems,
+                       List<String> warnings) {
         this.projectName = projectName;
         this.tasks = List.copyOf(tasks);
+        this.runOrder = List.copyOf(runOrder);
         this.problems = List.copyOf(problems);
         this.warnings = List.copyOf(warnings);
     }
 
-    /** The plan for the selected stages (see {@link StageSelection}). */
+    /** The plan for the selected stages (see {@link StageSelection}), run in collection order. */
     public static ExportPlan build(Project project, PipelineGraph graph, List<Stage> selected) {
+        return build(project, graph, selected, null);
+    }
+
+    /**
+     * The plan for the selected stages (see {@link StageSelection}).
+     *
+     * @param runOrder the addresses of the stages in the order a serial {@code dvclint repro} of the same targets
+     *                 visits them (the order its new dvc.lock entries take), or null for collection order; selected
+     *                 stages it leaves out follow in collection order
+     */
+    public static ExportPlan build(Project project, PipelineGraph graph, List<Stage> selected, List<String> runOrder) {
         List<String> addresses = new ArrayList<>();
         for (Stage s : selected) addresses.add(s.address());
         Map<String, String> names = TaskNames.assign(addresses, RESERVED);
@@ -79,8 +94,16 @@ public final class ExportPlan {
             }
             tasks.add(new Task(names.get(s.address()), s, upstream, r.settings(), pulls(project, s, up, warnings)));
         }
+        Map<String, Task> byAddress = new LinkedHashMap<>();
+        for (Task t : tasks) byAddress.put(t.address(), t);
+        List<Task> ordered = new ArrayList<>();
+        for (String a : runOrder == null ? List.<String>of() : runOrder) {
+            Task t = byAddress.remove(a);
+            if (t != null) ordered.add(t);
+        }
+        ordered.addAll(byAddress.values());
         return new ExportPlan(project.root().getFileName() == null ? "pipeline"
-                : project.root().getFileName().toString(), tasks, problems, warnings);
+                : project.root().getFileName().toString(), tasks, ordered, problems, warnings);
     }
 
     /**
@@ -123,6 +146,15 @@ public final class ExportPlan {
 
     public List<Task> tasks() {
         return tasks;
+    }
+
+    /**
+     * The tasks in the order a serial {@code dvclint repro} runs their stages: the order in which the lock merge
+     * takes their entries and {@code dvclint lock finish} puts new ones, so that dvc.lock ends as a serial run
+     * leaves it.
+     */
+    public List<Task> runOrder() {
+        return runOrder;
     }
 
     /** Invalid {@code meta.dvclint} settings: an export with any of them is refused. */

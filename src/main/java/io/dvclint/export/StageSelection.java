@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * Which stages an export runs: every stage of the project; or, given targets, the targets and everything upstream
- * of them, as {@code dvc repro TARGET} would consider; and with {@code --changed-only}, of those only the stages a
+ * of them, as {@code dvc repro TARGET} would consider (not through a frozen stage, whose upstream DVC does not
+ * reproduce); and with {@code --changed-only}, of those only the stages a
  * dry run of {@code repro} would run and everything downstream of them. The set is closed both ways, so the
  * dependencies between the selected stages are exactly the graph's edges between them.
  */
@@ -68,7 +69,7 @@ public final class StageSelection {
             for (Stage s : targets) todo.add(graph.node(s));
             while (!todo.isEmpty()) {
                 PipelineNode n = todo.poll();
-                if (keep.add(n)) todo.addAll(graph.upstream(n));
+                if (keep.add(n) && (n.stage() == null || !n.stage().frozen())) todo.addAll(graph.upstream(n));
             }
         }
         if (wouldRun != null) {

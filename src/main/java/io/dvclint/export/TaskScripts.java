@@ -8,7 +8,8 @@ package io.dvclint.export;
  *
  * <p>Environment: {@value #STAGE} (the DVC address), {@value #PULL} (paths to pull, one a line),
  * {@value #REPO}, {@value #REVISION}, {@value #PROJECT_DIR} (the project inside the repository), {@value #REMOTE},
- * {@value #WORKDIR} (the shared project folder), {@value #LOCK_BRANCH} and {@value #RUN} (the lock merge).
+ * {@value #WORKDIR} (the shared project folder), {@value #STAGES} (the stages in the order a serial
+ * {@code dvclint repro} runs them, one a line), {@value #LOCK_BRANCH} and {@value #RUN} (the lock merge).
  */
 public final class TaskScripts {
     public static final String STAGE = "DVC_STAGE";
@@ -20,6 +21,7 @@ public final class TaskScripts {
     public static final String WORKDIR = "DVCLINT_WORKDIR";
     public static final String LOCK_BRANCH = "DVCLINT_LOCK_BRANCH";
     public static final String RUN = "DVCLINT_RUN";
+    public static final String STAGES = "DVCLINT_STAGES";
 
     /** Where the shared volume is mounted. */
     public static final String WORKSPACE = "/workspace";
@@ -61,15 +63,64 @@ public final class TaskScripts {
         return "set -eu\ncd \"$DVCLINT_WORKDIR\"\nexec dvclint repro -s \"$DVC_STAGE\"\n";
     }
 
+    /** Shared volume, before the stages: record the entries each dvc.lock holds at the run's start. */
+    public static String lockBeginInWorkspace() {
+        return "set -eu\ncd \"/workspace/$DVCLINT_PROJECT_DIR\"\nexec dvclint lock begin\n";
+    }
+
+    /** Shared folder of Airflow workers, before the stages: record the entries each dvc.lock holds. */
+    public static String lockBeginInWorkdir() {
+        return "set -eu\ncd \"$DVCLINT_WORKDIR\"\nexec dvclint lock begin\n";
+    }
+
+    /**
+     * Shared volume or folder, after the stages, run in the project folder: the entries new in this run follow the
+     * others in the order of {@value #STAGES}, as a serial {@code dvclint repro} leaves them.
+     */
+    public static String lockFinish() {
+        return "set -eu\n" + LOCK_FINISH;
+    }
+
+    /** {@link #lockFinish} on the shared volume. */
+    public static String lockFinishInWorkspace() {
+        return "set -eu\ncd \"/workspace/$DVCLINT_PROJECT_DIR\"\n" + LOCK_FINISH;
+    }
+
+    /** {@link #lockFinish} in the shared folder of Airflow workers. */
+    public static String lockFinishInWorkdir() {
+        return "set -eu\ncd \"$DVCLINT_WORKDIR\"\n" + LOCK_FINISH;
+    }
+
+    private static final String LOCK_FINISH = """
+            # the stages in the order a serial dvclint repro runs them
+            set --
+            while IFS= read -r stage; do
+              if [ -n "$stage" ]; then set -- "$@" "$stage"; fi
+            done <<EOF
+            $DVCLINT_STAGES
+            EOF
+            exec dvclint lock finish -- "$@"
+            """;
+
     /**
      * DVC remote: check out, pull what the stage reads and what it wrote before, run it as {@code repro} would,
      * push what it wrote, and write its dvc.lock entry to {@code entryFile} ({@code -} for the last line of
      * standard output, which Airflow's BashOperator hands on).
      */
     public static String stageWithRemote(String entryFile) {
+        return stageWithRemote(entryFile, false);
+    }
+
+    /**
+     * {@link #stageWithRemote(String)}; {@code quoted}: the entry file holds the line as a JSON string, which an
+     * Airflow pod's XCom file must (Airflow reads that file as JSON, and its {@code tojson} would write the entry
+     * again with sorted keys, losing the order of mappings in parameter values).
+     */
+    public static String stageWithRemote(String entryFile, boolean quoted) {
         String entry = entryFile.equals("-") ? "dvclint lock entry \"$DVC_STAGE\"\n"
                 : "mkdir -p " + entryFile.substring(0, entryFile.lastIndexOf('/'))
-                        + "\ndvclint lock entry \"$DVC_STAGE\" -o " + entryFile + "\n";
+                        + "\ndvclint lock entry \"$DVC_STAGE\" " + (quoted ? "--quoted " : "") + "-o " + entryFile
+                        + "\n";
         return checkoutRevision() + """
                 # the outputs of the stages (and .dvc data) this stage reads
                 set --

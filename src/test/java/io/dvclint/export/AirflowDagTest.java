@@ -67,8 +67,20 @@ class AirflowDagTest {
         JsonNode volume = read.get(2);
         assertEquals(TaskScripts.stageInWorkspace(), volume.get("constants").get("STAGE_SCRIPT").asString());
         assertEquals(TaskScripts.checkout(), volume.get("constants").get("CHECKOUT_SCRIPT").asString());
-        assertTrue(volume.get("edges").toString().contains("[\"dvclint-checkout\",\"prepare\"]"),
-                volume.get("edges").toString());
+        String edges = volume.get("edges").toString();
+        for (String e : List.of("[\"dvclint-checkout\",\"dvclint-lock-begin\"]", "[\"dvclint-lock-begin\",\"prepare\"]",
+                "[\"on\",\"dvclint-lock-finish\"]", "[\"report\",\"dvclint-lock-finish\"]")) {
+            assertTrue(edges.contains(e), e + " in " + edges);
+        }
+        assertEquals(TaskScripts.lockBeginInWorkspace(), volume.get("constants").get("LOCK_BEGIN_SCRIPT").asString());
+        assertEquals(TaskScripts.lockFinishInWorkspace(), volume.get("constants").get("LOCK_FINISH_SCRIPT").asString());
+        assertEquals(TaskScripts.lockBeginInWorkdir(), bash.get("constants").get("LOCK_BEGIN_SCRIPT").asString());
+        assertEquals(TaskScripts.lockFinishInWorkdir(), bash.get("constants").get("LOCK_FINISH_SCRIPT").asString());
+        assertTrue(bash.get("edges").toString().contains("[\"dvclint-lock-begin\",\"stage-with-dots\"]"));
+        assertEquals("prepare\ntrain@small\ntrain@Large_Model\nevaluate@small\nevaluate@Large_Model\nreport\n"
+                + "Stage_With.Dots\non\nsub/dvc.yaml:train",
+                bash.get("tasks").get("dvclint-lock-finish").get("stages").asString());
+        assertFalse(bashRemote.get("tasks").has("dvclint-lock-begin"), "each task has a checkout of its own");
         String pods = Files.readString(files.get(2));
         assertTrue(pods.contains("        container_resources=k8s.V1ResourceRequirements(requests={\"cpu\": \"4\", "
                 + "\"memory\": \"16Gi\", \"nvidia.com/gpu\": \"1\"}, limits={\"memory\": \"16Gi\", \"nvidia.com/gpu\": "
@@ -79,13 +91,47 @@ class AirflowDagTest {
 
         String remote = Files.readString(files.get(3));
         assertTrue(remote.contains("\"DVCLINT_LOCK_ENTRY_COUNT\": \"9\""), remote);
-        assertTrue(remote.contains("\"DVCLINT_LOCK_ENTRY_0\": \"{{ ti.xcom_pull(task_ids='prepare') | tojson }}\""));
+        // the pod's XCom file holds the line as a JSON string: rendered as it is, never written again by tojson
+        assertTrue(remote.contains("\"DVCLINT_LOCK_ENTRY_0\": \"{{ ti.xcom_pull(task_ids='prepare') }}\""), remote);
+        assertFalse(remote.contains("tojson"), remote);
+        assertTrue(read.get(3).get("constants").get("STAGE_SCRIPT").asString()
+                .contains("dvclint lock entry \"$DVC_STAGE\" --quoted -o /airflow/xcom/return.json\n"));
         assertTrue(remote.contains("env_from=[k8s.V1EnvFromSource(secret_ref=k8s.V1SecretEnvSource(name=\"creds\"))]"));
-        assertEquals(TaskScripts.stageWithRemote(AirflowDag.POD_XCOM),
+        assertEquals(TaskScripts.stageWithRemote(AirflowDag.POD_XCOM, true),
                 read.get(3).get("constants").get("STAGE_SCRIPT").asString());
         for (Path f : files) {
             for (String jinja : List.of("{%", "{#")) assertFalse(Files.readString(f).contains(jinja), f + ": " + jinja);
         }
+    }
+
+    @Test
+    void newLockEntriesTakeTheOrderOfASerialRepro() throws IOException {
+        write(dir, "dvc.yaml", """
+                stages:
+                  report:
+                    cmd: cat b.txt a.txt > r.txt
+                    deps: [b.txt, a.txt]
+                    outs: [r.txt]
+                  a:
+                    cmd: echo a > a.txt
+                    outs: [a.txt]
+                  b:
+                    cmd: echo b > b.txt
+                    outs: [b.txt]
+                """);
+        Path bash = export("order.py", "--workdir", "/srv/ml");
+        Path remote = export("order_remote.py", "--image", "img", "--remote", "storage");
+        List<JsonNode> read = ExportSupport.airflow(out, List.of(bash, remote));
+        assertEquals("b\na\nreport", read.get(0).get("tasks").get("dvclint-lock-finish").get("stages").asString());
+        String text = Files.readString(remote);
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String key = "\"DVCLINT_LOCK_ENTRY_" + i + "\": \"{{ ti.xcom_pull(task_ids='";
+            int at = text.indexOf(key);
+            assertTrue(at >= 0, text);
+            order.add(text.substring(at + key.length(), text.indexOf('\'', at + key.length())));
+        }
+        assertEquals(List.of("b", "a", "report"), order);
     }
 
     @Test
@@ -101,7 +147,9 @@ class AirflowDagTest {
         Path f = export("odd.py");
         JsonNode read = ExportSupport.airflow(out, List.of(f)).get(0);
         List<String> stages = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> t : read.get("tasks").properties()) stages.add(t.getValue().get("stage").asString());
+        for (Map.Entry<String, JsonNode> t : read.get("tasks").properties()) {
+            if (!t.getValue().get("stage").isNull()) stages.add(t.getValue().get("stage").asString());
+        }
         assertEquals(new TreeSet<>(List.of("s@a\"b", "s@c\\d", "s@e'f", "s@ü-∑-😀", "s@{{ x }}", "s@n.sh", "s@tab\tx")),
                 new TreeSet<>(stages));
         ExportSupport.Graph dag = ExportSupport.dagGraph(cli(dir, "dag", "--format", "json").out());

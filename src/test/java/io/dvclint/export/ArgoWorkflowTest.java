@@ -58,17 +58,20 @@ class ArgoWorkflowTest {
 
         List<String> names = new ArrayList<>();
         for (Map<String, Object> t : ExportSupport.tasks(wf)) names.add((String) t.get("name"));
-        assertEquals(List.of("prepare", "train-small", "train-large-model", "evaluate-small", "evaluate-large-model",
-                "report", "stage-with-dots", "on", "sub-train"), names.subList(0, 9));
+        assertEquals(List.of("dvclint-lock-begin", "prepare", "train-small", "train-large-model", "evaluate-small",
+                "evaluate-large-model", "report", "stage-with-dots", "on", "sub-train", "dvclint-lock-finish"), names);
         assertEquals("sub/dvc.yaml:train", ExportSupport.stageOf(task(wf, "sub-train")));
         assertEquals(List.of("prepare"), at(task(wf, "sub-train"), "dependencies"));
-        assertNull(task(wf, "prepare").get("dependencies"), "the .dvc data source is no task");
+        assertEquals(List.of("dvclint-lock-begin"), at(task(wf, "prepare"), "dependencies"),
+                "the .dvc data source is no task");
 
         Map<String, Map<String, Object>> templates = ExportSupport.templates(wf);
         for (Map<String, Object> t : ExportSupport.tasks(wf)) {
             Map<String, Object> tmpl = templates.get((String) t.get("template"));
             assertTrue(tmpl != null, "no template " + t.get("template"));
-            assertEquals(List.of(Map.of("name", "stage")), at(tmpl, "inputs", "parameters"));
+            if (ExportSupport.stageOf(t) != null) {
+                assertEquals(List.of(Map.of("name", "stage")), at(tmpl, "inputs", "parameters"));
+            }
         }
         Map<String, Object> stage = templates.get("stage");
         assertEquals(List.of("dvclint", "repro", "-s", "{{inputs.parameters.stage}}"), at(stage, "container", "command"));
@@ -91,7 +94,75 @@ class ArgoWorkflowTest {
         assertEquals("7200", gpu.get("activeDeadlineSeconds"));
         assertEquals(Map.of("requests", Map.of("memory", "1Gi"), "limits", Map.of("memory", "1Gi")),
                 at(templates.get("stage-report"), "container", "resources"));
-        assertEquals(List.of("pipeline", "stage", "stage-train-small", "stage-report"), List.copyOf(templates.keySet()));
+        assertEquals(List.of("pipeline", "stage", "stage-train-small", "stage-report", "lock-begin", "lock-finish"),
+                List.copyOf(templates.keySet()));
+    }
+
+    @Test
+    void theSharedVolumesLockIsRecordedFirstAndPutInTheSerialOrderLast() {
+        Fixtures.pipeline(dir);
+        Map<String, Object> wf = export("--volume", "ws", "--secret", "creds");
+        Map<String, Map<String, Object>> templates = ExportSupport.templates(wf);
+        Map<String, Object> begin = templates.get("lock-begin");
+        assertEquals(List.of("dvclint", "lock", "begin"), at(begin, "container", "command"));
+        assertEquals("/workspace", at(begin, "container", "workingDir"));
+        assertEquals(List.of(Map.of("name", "workspace", "mountPath", "/workspace")),
+                at(begin, "container", "volumeMounts"));
+        assertEquals(List.of(Map.of("secretRef", Map.of("name", "creds"))), at(begin, "container", "envFrom"));
+        assertNull(task(wf, "dvclint-lock-begin").get("dependencies"));
+
+        Map<String, Object> finish = task(wf, "dvclint-lock-finish");
+        assertEquals(List.of("report", "on", "sub-train"), at(finish, "dependencies"), "after every stage");
+        Map<String, Object> tmpl = templates.get("lock-finish");
+        assertEquals(List.of("sh", "-c"), at(tmpl, "container", "command"));
+        assertEquals(TaskScripts.lockFinish(), at(tmpl, "container", "args", 0));
+        assertEquals("/workspace", at(tmpl, "container", "workingDir"));
+        assertEquals(List.of(Map.of("name", "DVCLINT_STAGES", "value", String.join("\n", "prepare", "train@small",
+                "train@Large_Model", "evaluate@small", "evaluate@Large_Model", "report", "Stage_With.Dots", "on",
+                "sub/dvc.yaml:train"))), at(tmpl, "container", "env"));
+    }
+
+    @Test
+    void newLockEntriesTakeTheOrderOfASerialReproInBothModes() {
+        write(dir, ".dvc/config", "");
+        write(dir, "dvc.yaml", """
+                stages:
+                  report:
+                    cmd: cat b.txt a.txt > r.txt
+                    deps: [b.txt, a.txt]
+                    outs: [r.txt]
+                  a:
+                    cmd: echo a > a.txt
+                    outs: [a.txt]
+                  b:
+                    cmd: echo b > b.txt
+                    outs: [b.txt]
+                  c:
+                    cmd: echo c > c.txt
+                    outs: [c.txt]
+                """);
+        List<String> serial = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Running stage '([^']+)'")
+                .matcher(cli(dir, "repro", "-P").out());
+        while (m.find()) serial.add(m.group(1));
+        assertEquals(List.of("b", "a", "report", "c"), serial);
+
+        Map<String, Object> volume = export("--volume", "ws");
+        assertEquals(List.of("report", "a", "b", "c"), ExportSupport.tasks(volume).stream()
+                .map(ExportSupport::stageOf).filter(java.util.Objects::nonNull).toList(), "tasks in file order");
+        assertEquals(String.join("\n", serial),
+                at(ExportSupport.templates(volume).get("lock-finish"), "container", "env", 0, "value"));
+
+        Map<String, Object> remote = export("--remote", "storage");
+        String data = at(task(remote, "dvclint-lock-merge"), "arguments", "artifacts", 0, "raw", "data");
+        StringBuilder expected = new StringBuilder();
+        for (String s : serial) expected.append("{{tasks.").append(s).append(".outputs.parameters.lock-entry}}\n");
+        assertEquals(expected.toString(), data);
+
+        // with targets, the order of a serial `dvclint repro TARGET`
+        Map<String, Object> targeted = export("--volume", "ws", "c", "report");
+        assertEquals("b\na\nreport\nc",
+                at(ExportSupport.templates(targeted).get("lock-finish"), "container", "env", 0, "value"));
     }
 
     @Test
@@ -109,7 +180,8 @@ class ArgoWorkflowTest {
             List<String> deps = t.get("dependencies") == null ? List.of() : at(t, "dependencies");
             if (t != checkout) assertFalse(deps.isEmpty(), t.get("name") + " runs before the checkout");
         }
-        assertEquals(List.of("dvclint-checkout"), at(task(wf, "prepare"), "dependencies"));
+        assertEquals(List.of("dvclint-checkout"), at(task(wf, "dvclint-lock-begin"), "dependencies"));
+        assertEquals(List.of("dvclint-lock-begin"), at(task(wf, "prepare"), "dependencies"));
         Map<String, Object> tmpl = ExportSupport.templates(wf).get("checkout");
         assertEquals(TaskScripts.checkout(), at(tmpl, "container", "args", 0));
         assertEquals(ExportSupport.dagGraph(cli(dir, "dag", "--format", "json").out()), ExportSupport.argoGraph(wf));

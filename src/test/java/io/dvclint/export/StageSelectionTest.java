@@ -42,6 +42,22 @@ class StageSelectionTest {
     }
 
     @Test
+    void aFrozenStagesUpstreamIsNotTakenThroughIt() {
+        io.dvclint.TestFiles.write(dir, "dvc.yaml", """
+                stages:
+                  a: {cmd: echo a > a.txt, outs: [a.txt]}
+                  b: {cmd: cat a.txt > b.txt, deps: [a.txt], outs: [b.txt], frozen: true}
+                  c: {cmd: cat b.txt > c.txt, deps: [b.txt], outs: [c.txt]}
+                """);
+        Project p = new ProjectLoader(new Findings()).load(dir);
+        PipelineGraph g = PipelineGraph.build(p);
+        List<String> out = new ArrayList<>();
+        for (Stage s : StageSelection.select(g, StageSelection.matching(p, dir, "c"), null)) out.add(s.address());
+        assertEquals(List.of("b", "c"), out, "dvc repro c runs b and c");
+        assertEquals(3, StageSelection.select(g, List.of(), null).size());
+    }
+
+    @Test
     void changedOnlyKeepsWhatWouldRunAndItsDownstream() {
         assertEquals(List.of("train@small", "evaluate@small", "report"), select(List.of(), Set.of("train@small")));
         assertEquals(List.of("train@small", "evaluate@small"), select(List.of("evaluate@small"), Set.of("train@small")));

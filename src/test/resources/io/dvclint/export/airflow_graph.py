@@ -1,7 +1,7 @@
 """Reads Airflow DAG files written by `dvclint export airflow` back, without Airflow.
 
 For each file named on the command line, prints one line of JSON:
-  {"file", "tasks": {task_id: {"operator", "stage", "pull"}}, "edges": [[upstream, downstream]],
+  {"file", "tasks": {task_id: {"operator", "stage", "pull", "stages"}}, "edges": [[upstream, downstream]],
    "constants": {NAME: "string"}, "top_level": [statement kinds], "run": {"tasks", "edges"} or {"error"}}
 "tasks" and "edges" are read from the syntax tree (ast); "run" executes the file against stand-ins for the
 airflow and kubernetes modules that record the operators and the >> edges, as Airflow would build them.
@@ -27,7 +27,8 @@ def read(path):
                 task_id = ast.literal_eval(kw["task_id"])
                 params = ast.literal_eval(kw["params"]) if "params" in kw else {}
                 variables[name] = task_id
-                tasks[task_id] = {"operator": value.func.id, "stage": params.get("stage"), "pull": params.get("pull")}
+                tasks[task_id] = {"operator": value.func.id, "stage": params.get("stage"), "pull": params.get("pull"),
+                                  "stages": params.get("stages")}
             elif isinstance(value, ast.Constant) and isinstance(value.value, str):
                 constants[name] = value.value
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.BinOp) and isinstance(node.value.op, ast.RShift):

@@ -123,6 +123,62 @@ public final class LockFileWriter {
         return -1;
     }
 
+    /**
+     * The names of the stage entries of a dvc.lock text, in file order (none for a missing or empty file, or one
+     * without entries).
+     */
+    public static List<String> stageNames(String existing) throws LockFormatException {
+        List<String> names = new ArrayList<>();
+        for (Node.Pair p : stagePairs(load(existing).pairs())) {
+            names.add(p.key() instanceof Node.Scalar s ? s.value() : String.valueOf(p.key()));
+        }
+        return names;
+    }
+
+    /**
+     * The text of a dvc.lock with its stage entries in another order: those named in {@code order} first, in that
+     * order, then the others as they stood. Every entry is written back as DVC writes back an entry it loaded, so
+     * a file in DVC's form keeps its bytes but for the order. A text without entries is returned as it is.
+     */
+    public static String reorder(String existing, List<String> order) throws LockFormatException {
+        Loaded doc = load(existing);
+        int at = indexOf(doc.pairs(), "stages");
+        if (at < 0 || !(doc.pairs().get(at).value() instanceof Node.Mapping old)) return existing;
+        List<Node.Pair> rest = new ArrayList<>(old.pairs());
+        List<Node.Pair> stages = new ArrayList<>();
+        for (String name : order) {
+            int i = indexOf(rest, name);
+            if (i >= 0) stages.add(rest.remove(i));
+        }
+        stages.addAll(rest);
+        List<Node.Pair> root = new ArrayList<>(doc.pairs());
+        root.set(at, new Node.Pair(root.get(at).key(), new Node.Mapping(stages, old.flow())));
+        return Emitter.dump(new Node.Mapping(root, doc.flow()));
+    }
+
+    /** A dvc.lock loaded round-trip: its top-level pairs and whether it is a flow mapping. */
+    private record Loaded(List<Node.Pair> pairs, boolean flow) {
+    }
+
+    private static Loaded load(String existing) throws LockFormatException {
+        if (existing == null) return new Loaded(List.of(), false);
+        YamlLoader.Result r = YamlLoader.load(new SourceText(existing));
+        if (!r.ok()) throw new LockFormatException("unable to read dvc.lock: " + r.problem().message());
+        if (r.root() instanceof YMap m) {
+            return new Loaded(((Node.Mapping) Representer.roundTrip(m)).pairs(), m.isFlow());
+        }
+        if (r.root() != null && r.root().toJava() != null) throw new LockFormatException("dvc.lock is not a mapping");
+        return new Loaded(List.of(), false);
+    }
+
+    private static List<Node.Pair> stagePairs(List<Node.Pair> root) throws LockFormatException {
+        int at = indexOf(root, "stages");
+        if (at < 0) return List.of();
+        if (root.get(at).value() instanceof Node.Mapping m) return m.pairs();
+        if (root.get(at).value() instanceof Node.Scalar s && s.tag() == Node.Tag.NULL) return List.of();
+        throw new LockFormatException("'stages' in dvc.lock is not a mapping");
+    }
+
     /** The text DVC would write back for an existing dvc.lock when no entry changes (load, then dump). */
     public static String reEmit(String existing) throws LockFormatException {
         return update(existing, Map.of());
