@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dvclint.CliProcess;
 import io.dvclint.exec.lock.LockEntries;
 import io.dvclint.export.ExportSupport;
 import java.io.File;
@@ -155,10 +156,10 @@ class WorkflowSimulationTest {
 
     /** The environment of the tasks: dvclint on the PATH is this build's. */
     private static synchronized Map<String, String> taskEnv() throws IOException {
-        Path bin = Cli.script().getParent().resolve("simulation-bin");
+        Path bin = CliProcess.script().getParent().resolve("simulation-bin");
         if (!Files.exists(bin.resolve("dvclint"), LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(bin);
-            Files.createSymbolicLink(bin.resolve("dvclint"), Cli.script());
+            Files.createSymbolicLink(bin.resolve("dvclint"), CliProcess.script());
         }
         Map<String, String> env = new HashMap<>(ENV);
         env.put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
@@ -174,7 +175,7 @@ class WorkflowSimulationTest {
      */
     private List<Job> volumeJobs(Path project, Path workspace, Path logs, Map<String, Path> killWhen)
             throws IOException {
-        Cli.Run r = Cli.run(project, ENV, List.of("export", "argo", "--volume", "workspace", "--image", "img"));
+        CliProcess.Run r = CliProcess.run(project, ENV, List.of("export", "argo", "--volume", "workspace", "--image", "img"));
         assertEquals(0, r.exit(), r.err());
         Map<String, Object> wf = ExportSupport.yaml(r.out());
         Map<String, Map<String, Object>> templates = ExportSupport.templates(wf);
@@ -193,7 +194,7 @@ class WorkflowSimulationTest {
                 cmd.add(stage == null ? c : c.replace("{{inputs.parameters.stage}}", stage));
             }
             cmd.addAll(strings(container.get("args")));
-            if (cmd.get(0).equals("dvclint")) cmd.set(0, Cli.script().toString());
+            if (cmd.get(0).equals("dvclint")) cmd.set(0, CliProcess.script().toString());
             Map<String, String> env = new HashMap<>(base);
             if (container.get("env") instanceof List<?> l) {
                 for (Object o : l) {
@@ -217,19 +218,19 @@ class WorkflowSimulationTest {
 
     /** A serial {@code dvclint repro -P}, which must succeed. */
     private static void serial(Path dir) {
-        Cli.Run r = Cli.run(dir, ENV, List.of("repro", "-P"));
+        CliProcess.Run r = CliProcess.run(dir, ENV, List.of("repro", "-P"));
         assertEquals(0, r.exit(), dir + ": " + r.out() + r.err());
     }
 
     /** What must be equal after a workflow and a serial run: lock bytes, cache files, workspace files. */
     private static List<String> differences(Path serial, Path sim) {
         List<String> out = new ArrayList<>();
-        Map<String, String> a = texts(Cli.lockFiles(serial, serial)), b = texts(Cli.lockFiles(sim, sim));
+        Map<String, String> a = texts(CliProcess.lockFiles(serial, serial)), b = texts(CliProcess.lockFiles(sim, sim));
         if (!a.equals(b)) out.add("dvc.lock differs:\nserial " + a + "\nworkflow " + b);
-        List<String> ca = Cli.md5Listing(serial.resolve(".dvc/cache"), List.of());
-        List<String> cb = Cli.md5Listing(sim.resolve(".dvc/cache"), List.of());
+        List<String> ca = CliProcess.md5Listing(serial.resolve(".dvc/cache"), List.of());
+        List<String> cb = CliProcess.md5Listing(sim.resolve(".dvc/cache"), List.of());
         if (!ca.equals(cb)) out.add("cache differs:\nserial " + ca + "\nworkflow " + cb);
-        List<String> wa = Cli.md5Listing(serial, List.of(".dvc")), wb = Cli.md5Listing(sim, List.of(".dvc"));
+        List<String> wa = CliProcess.md5Listing(serial, List.of(".dvc")), wb = CliProcess.md5Listing(sim, List.of(".dvc"));
         if (!wa.equals(wb)) out.add("workspace differs:\nserial " + wa + "\nworkflow " + wb);
         return out;
     }
@@ -254,7 +255,7 @@ class WorkflowSimulationTest {
             for (Path sc : s.filter(Files::isDirectory).sorted().toList()) {
                 Path serial = serialRuns.resolve(sc.getFileName().toString());
                 Shared.copyTree(sc.resolve("project"), serial);
-                if (Cli.run(serial, ENV, List.of("repro", "-P")).exit() == 0) {
+                if (CliProcess.run(serial, ENV, List.of("repro", "-P")).exit() == 0) {
                     serialScenarios.put(sc.toString(), serial);
                 }
             }
@@ -310,7 +311,7 @@ class WorkflowSimulationTest {
      * lock entry to {@code entries}/TASK. The merge task is left out: the caller runs it.
      */
     private List<Job> remoteJobs(Path project, Path remote, Path entries, List<String> mergeInput) throws IOException {
-        Cli.Run r = Cli.run(project, ENV, List.of("export", "argo", "--remote", "storage", "--image", "img", "--repo",
+        CliProcess.Run r = CliProcess.run(project, ENV, List.of("export", "argo", "--remote", "storage", "--image", "img", "--repo",
                 "https://example.com/ml.git"));
         assertEquals(0, r.exit(), r.err());
         if (r.err().contains("does not carry it")) {
@@ -349,19 +350,19 @@ class WorkflowSimulationTest {
                     Files.createDirectories(pod.resolve(p).getParent());
                     Shared.copyTree(remote.resolve(p), pod.resolve(p));
                 }
-                List<String> before = Cli.md5Listing(pod, List.of(".dvc"));
-                int rc = exec(List.of(Cli.script().toString(), "repro", "-s", stage), pod, env,
+                List<String> before = CliProcess.md5Listing(pod, List.of(".dvc"));
+                int rc = exec(List.of(CliProcess.script().toString(), "repro", "-s", stage), pod, env,
                         pod.resolveSibling(name + ".log"), null);
                 if (rc != 0) return rc;
                 // dvc push: what the stage wrote
-                for (String line : Cli.md5Listing(pod, List.of(".dvc"))) {
+                for (String line : CliProcess.md5Listing(pod, List.of(".dvc"))) {
                     String rel = line.substring(line.indexOf("  ") + 2);
                     if (before.contains(line) || rel.equals("dvc.lock") || rel.endsWith("/dvc.lock")) continue;
                     Path to = remote.resolve(rel);
                     Files.createDirectories(to.getParent());
                     Files.copy(pod.resolve(rel), to);
                 }
-                return exec(List.of(Cli.script().toString(), "lock", "entry", stage, "-o",
+                return exec(List.of(CliProcess.script().toString(), "lock", "entry", stage, "-o",
                         entries.resolve(name).toString()), pod, env, pod.resolveSibling(name + ".entry.log"), null);
             }));
         }
@@ -417,9 +418,9 @@ class WorkflowSimulationTest {
                 Shared.copyTree(original, merge);
                 Files.writeString(run.resolve("lock-entries.jsonl"),
                         mergeInput(mergeInput.get(0), run.resolve("entries")));
-                Cli.Run m = Cli.run(merge, ENV, List.of("lock", "merge", run.resolve("lock-entries.jsonl").toString()));
+                CliProcess.Run m = CliProcess.run(merge, ENV, List.of("lock", "merge", run.resolve("lock-entries.jsonl").toString()));
                 if (m.exit() != 0) bad.add("merge: " + m.err());
-                Map<String, String> a = texts(Cli.lockFiles(serial, serial)), b = texts(Cli.lockFiles(merge, merge));
+                Map<String, String> a = texts(CliProcess.lockFiles(serial, serial)), b = texts(CliProcess.lockFiles(merge, merge));
                 if (!a.equals(b)) bad.add("dvc.lock differs:\nserial " + a + "\nmerged " + b);
             }
             if (!bad.isEmpty()) failures.add(name + ": " + bad);
@@ -492,7 +493,7 @@ class WorkflowSimulationTest {
         Path sim2 = widePipeline(tmp.resolve("sim2"), 16, null);
         for (Path d : List.of(serial2, sim2)) {
             for (String s : List.of("s09", "s03")) {
-                Cli.Run r = Cli.run(d, ENV, List.of("repro", "-s", s));
+                CliProcess.Run r = CliProcess.run(d, ENV, List.of("repro", "-s", s));
                 assertEquals(0, r.exit(), r.err());
             }
             Files.writeString(d.resolve("params.yaml"), Files.readString(d.resolve("params.yaml"))
