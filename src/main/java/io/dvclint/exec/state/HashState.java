@@ -63,7 +63,11 @@ import java.util.zip.CRC32;
  * {@value #MAX_ENTRIES} entries the least recently used go. Racy files (git's "racy clean" problem): a file whose
  * mtime is within the file system's timestamp granularity of the moment its hashing started could still change
  * without its mtime changing, so its hash is not recorded; one whose mtime is a whole second gets
- * {@value #COARSE_RACY_MS} ms (file systems with one- or two-second timestamps), others {@value #FINE_RACY_MS} ms.
+ * {@value #COARSE_RACY_MS} ms (file systems with one- or two-second timestamps), others {@value #FINE_RACY_MS} ms
+ * (kernels stamp files from a clock that advances every 1 to 10 ms). Rather than leave a file just written (a stage's
+ * output, hashed as soon as its command exits) to be read again by the next command, hashing waits out the rest of
+ * a fine window first ({@link #racyWait}): at most {@value #FINE_RACY_MS} ms once for a batch of files written
+ * together.
  */
 public final class HashState {
     /** The state file's name in {@code .dvc/tmp}. */
@@ -71,7 +75,7 @@ public final class HashState {
     static final int MAX_AGE_DAYS = 30;
     static final int MAX_ENTRIES = 1_000_000;
     static final long COARSE_RACY_MS = 2000;
-    static final long FINE_RACY_MS = 100;
+    static final long FINE_RACY_MS = 50;
 
     private static final byte[] MAGIC = {'D', 'V', 'C', 'L', 'S', 'T', '1', '\n'};
     private static final int HEADER = 16;
@@ -211,7 +215,7 @@ public final class HashState {
             putInt(b, at + 32, today);
             markDirty();
         }
-        return Md5.hex(Arrays.copyOfRange(b, at + (flag == FLAG_MD5 ? 40 : 56), at + (flag == FLAG_MD5 ? 56 : 72)));
+        return Md5.hex(b, at + (flag == FLAG_MD5 ? 40 : 56), 16);
     }
 
     /** The loaded entry of a path (binary search over the sorted entries), or -1. */
@@ -291,7 +295,7 @@ public final class HashState {
             putInt(b, at + 32, today);
             markDirty();
         }
-        return Md5.hex(Arrays.copyOfRange(b, at + 40, at + 56)) + HashInfo.DIR_SUFFIX;
+        return Md5.hex(b, at + 40, 16) + HashInfo.DIR_SUFFIX;
     }
 
     /** Remembers a directory's manifest and its {@code .dir} hash. */
@@ -305,9 +309,23 @@ public final class HashState {
 
     /** Whether a file with this mtime, hashed from {@code startMillis} on, could change and keep its mtime. */
     static boolean racy(long mtimeNanos, long startMillis) {
-        boolean wholeSecond = mtimeNanos % 1_000_000_000L == 0;
-        long window = wholeSecond ? COARSE_RACY_MS : FINE_RACY_MS;
-        return mtimeNanos > (startMillis - window) * 1_000_000L;
+        return mtimeNanos > (startMillis - window(mtimeNanos)) * 1_000_000L;
+    }
+
+    private static long window(long mtimeNanos) {
+        return mtimeNanos % 1_000_000_000L == 0 ? COARSE_RACY_MS : FINE_RACY_MS;
+    }
+
+    /**
+     * How long to wait before hashing a file with this mtime at {@code nowMillis} so that its hash can be recorded:
+     * 0 when it can be now; the rest of the window for a file of a fine-grained file system written less than
+     * {@value #FINE_RACY_MS} ms ago; 0 too when waiting would not help (a whole-second time, a time in the future).
+     */
+    static long racyWait(long mtimeNanos, long nowMillis) {
+        if (!racy(mtimeNanos, nowMillis) || window(mtimeNanos) != FINE_RACY_MS) return 0;
+        long until = Math.floorDiv(mtimeNanos, 1_000_000L) + FINE_RACY_MS + 1;
+        long wait = until - nowMillis;
+        return wait > 0 && wait <= FINE_RACY_MS + 1 ? wait : 0;
     }
 
     long now() {

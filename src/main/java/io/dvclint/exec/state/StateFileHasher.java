@@ -34,7 +34,17 @@ final class StateFileHasher implements FileHasher {
         String md5 = state.lookup(key, st, name);
         if (md5 != null) return md5;
         long start = state.now();
-        md5 = inner.md5(file, name);
+        long wait = HashState.racyWait(st.mtimeNanos(), start);
+        if (wait > 0) {
+            // just written: a moment's wait, and its hash can be recorded
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            start = state.now();
+        }
+        md5 = inner.md5(file, name, attrs);
         state.record(key, st, name, md5, start);
         return md5;
     }

@@ -170,7 +170,7 @@ class HashStateTest {
         md5(s2, f);
         assertEquals(2, counting.reads.get());
 
-        now.set(T0.toEpochMilli() + 500); // long enough after it
+        now.set(T0.toEpochMilli() + 100); // long enough after it
         HashState s3 = load();
         md5(s3, f);
         assertTrue(s3.save());
@@ -190,6 +190,27 @@ class HashStateTest {
         // and a file from the future (another machine's clock) is never trusted
         assertTrue(HashState.racy(T0.plusSeconds(10).getEpochSecond() * 1_000_000_000L + 1, T0.toEpochMilli()));
         assertFalse(HashState.racy(T0.getEpochSecond() * 1_000_000_000L + 1, T0.toEpochMilli() + 101));
+    }
+
+    @Test
+    void aFileJustWrittenIsHashedAfterAMomentAndRecorded() throws IOException {
+        Path f = root.resolve("out.bin");
+        Files.writeString(f, "fresh output"); // as a stage's command leaves it, just before it is hashed
+        HashState s1 = HashState.load(root);
+        long t = System.nanoTime();
+        s1.over(counting).md5(f, HashName.MD5);
+        assertTrue(System.nanoTime() - t < 2_000_000_000L);
+        assertTrue(s1.save(), "recorded after the wait");
+        HashState.load(root).over(counting).md5(f, HashName.MD5);
+        assertEquals(1, counting.reads.get());
+
+        long mtime = T0.getEpochSecond() * 1_000_000_000L + 123_456_789L;
+        long ms = mtime / 1_000_000L;
+        assertEquals(0, HashState.racyWait(mtime, ms + 60), "old enough");
+        assertEquals(41, HashState.racyWait(mtime, ms + 10));
+        assertEquals(0, HashState.racyWait(mtime, ms - 5_000), "from the future: waiting would not help");
+        assertEquals(0, HashState.racyWait(T0.getEpochSecond() * 1_000_000_000L, T0.getEpochSecond() * 1000 + 10),
+                "whole seconds: two seconds is too long to wait");
     }
 
     @Test
