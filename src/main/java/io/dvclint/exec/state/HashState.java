@@ -40,9 +40,10 @@ import java.util.zip.CRC32;
  *   magic    "DVCLST1\n"                         8 bytes
  *   count    entries                             u32
  *   pool     length of the pool                  u32
- *   entries  count x 72 bytes, sorted by key (its UTF-8 bytes, unsigned):
+ *   entries  count x 76 bytes, sorted by key (its UTF-8 bytes, unsigned):
  *              inode i64, mtime ns i64, size i64, key offset u32, key length u32 (in the pool),
- *              last day used u32 (days since 1970), flags u32 (1: md5 known, 2: md5-dos2unix known, 4: directory),
+ *              key hash i32 (Java's String.hashCode of the key), last day used u32 (days since 1970),
+ *              flags u32 (1: md5 known, 2: md5-dos2unix known, 4: directory),
  *              md5 16 bytes, md5-dos2unix 16 bytes (zeros when unknown)
  *   pool     the keys, UTF-8, each followed by its directory manifest for a directory entry
  *   crc      CRC-32 of everything before         u32
@@ -53,8 +54,8 @@ import java.util.zip.CRC32;
  * directory whose files all have known hashes and make the same manifest again gets its hash without the manifest's
  * JSON text being written and hashed. The manifest is compared whole, so this is exact.
  *
- * <p> * Loading it is reading its bytes and checking the length and CRC; entries are found by binary search, so a command
- * that looks at a few files of a large project does not pay for the rest. A file that is damaged, truncated or of
+ * <p>Loading it is reading its bytes, checking the length and CRC, and indexing the entries by their stored key hashes
+ * (no key is decoded); a lookup is a probe and one comparison of bytes. A file that is damaged, truncated or of
  * another version is ignored (every file is then hashed again). It is written to a temporary file that is renamed
  * over it, so concurrent dvclint processes leave one of their versions whole; before writing, one that finds the
  * file changed since it loaded it takes the other's entries in too.
@@ -79,7 +80,18 @@ public final class HashState {
 
     private static final byte[] MAGIC = {'D', 'V', 'C', 'L', 'S', 'T', '1', '\n'};
     private static final int HEADER = 16;
-    private static final int RECORD = 72;
+    // an entry's fields, by offset
+    private static final int INODE = 0;
+    private static final int MTIME = 8;
+    private static final int SIZE = 16;
+    private static final int KEY_OFF = 24;
+    private static final int KEY_LEN = 28;
+    private static final int KEY_HASH = 32;
+    private static final int SEEN = 36;
+    private static final int FLAGS = 40;
+    private static final int MD5 = 44;
+    private static final int DOS2UNIX = 60;
+    private static final int RECORD = 76;
     private static final int FLAG_MD5 = 1;
     private static final int FLAG_DOS2UNIX = 2;
     private static final int FLAG_DIR = 4;
@@ -194,7 +206,7 @@ public final class HashState {
 
     /** The MD5 recorded for the file under {@code name} if its stat data are still those, else null. */
     String lookup(String key, FileStat st, HashName name) {
-        Entry e = learnt.get(key);
+        Entry e = learnt.isEmpty() ? null : learnt.get(key);
         if (e != null) {
             if (e.manifest != null || !e.stat.equals(st)) return null;
             byte[] md5 = name == HashName.MD5 ? e.md5 : e.dos2unix;
@@ -202,37 +214,56 @@ public final class HashState {
         }
         byte[] b = base;
         if (b == null) return null;
-        int r = find(key.getBytes(StandardCharsets.UTF_8));
+        int r = find(key);
         if (r < 0) return null;
         int at = HEADER + r * RECORD;
-        if (getLong(b, at) != st.inode() || getLong(b, at + 8) != st.mtimeNanos() || getLong(b, at + 16) != st.size()) {
+        if (getLong(b, at) != st.inode() || getLong(b, at + MTIME) != st.mtimeNanos() || getLong(b, at + SIZE) != st.size()) {
             return null;
         }
-        int flags = getInt(b, at + 36);
+        int flags = getInt(b, at + FLAGS);
         int flag = name == HashName.MD5 ? FLAG_MD5 : FLAG_DOS2UNIX;
         if ((flags & (flag | FLAG_DIR)) != flag) return null;
-        if (getInt(b, at + 32) != today) {
-            putInt(b, at + 32, today);
+        if (getInt(b, at + SEEN) != today) {
+            putInt(b, at + SEEN, today);
             markDirty();
         }
-        return Md5.hex(b, at + (flag == FLAG_MD5 ? 40 : 56), 16);
+        return Md5.hex(b, at + (flag == FLAG_MD5 ? MD5 : DOS2UNIX), 16);
     }
 
-    /** The loaded entry of a path (binary search over the sorted entries), or -1. */
-    private int find(byte[] key) {
-        byte[] b = base;
-        int lo = 0;
-        int hi = baseCount - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int at = HEADER + mid * RECORD;
-            int off = poolStart + getInt(b, at + 24);
-            int c = Arrays.compareUnsigned(b, off, off + getInt(b, at + 28), key, 0, key.length);
-            if (c < 0) lo = mid + 1;
-            else if (c > 0) hi = mid - 1;
-            else return mid;
+    /** The loaded entry of a key, or -1: a probe of {@link #index} by the key's hash, then its bytes compared. */
+    private int find(String key) {
+        int[] t = index;
+        int h = key.hashCode();
+        int mask = t.length - 1;
+        byte[] bytes = null;
+        for (int i = spread(h) & mask; t[i] != 0; i = (i + 1) & mask) {
+            int r = t[i] - 1;
+            int at = HEADER + r * RECORD;
+            if (getInt(base, at + KEY_HASH) != h) continue;
+            if (bytes == null) bytes = key.getBytes(StandardCharsets.UTF_8);
+            int off = poolStart + getInt(base, at + KEY_OFF);
+            if (Arrays.equals(base, off, off + getInt(base, at + KEY_LEN), bytes, 0, bytes.length)) return r;
         }
         return -1;
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
+    }
+
+    /** An open-addressing table of the loaded entries (entry number + 1, 0 for free) by their keys' hashes. */
+    private int[] index;
+
+    private void buildIndex() {
+        int cap = Integer.highestOneBit(Math.max(4, baseCount * 2 - 1)) << 1;
+        int[] t = new int[cap];
+        int mask = cap - 1;
+        for (int r = 0; r < baseCount; r++) {
+            int i = spread(getInt(base, HEADER + r * RECORD + KEY_HASH)) & mask;
+            while (t[i] != 0) i = (i + 1) & mask;
+            t[i] = r + 1;
+        }
+        index = t;
     }
 
     /**
@@ -285,17 +316,17 @@ public final class HashState {
         }
         byte[] b = base;
         if (b == null) return null;
-        int r = find(dirKey.getBytes(StandardCharsets.UTF_8));
+        int r = find(dirKey);
         if (r < 0) return null;
         int at = HEADER + r * RECORD;
-        if ((getInt(b, at + 36) & FLAG_DIR) == 0 || getLong(b, at + 16) != manifest.length) return null;
-        int from = poolStart + getInt(b, at + 24) + getInt(b, at + 28);
+        if ((getInt(b, at + FLAGS) & FLAG_DIR) == 0 || getLong(b, at + SIZE) != manifest.length) return null;
+        int from = poolStart + getInt(b, at + KEY_OFF) + getInt(b, at + KEY_LEN);
         if (!Arrays.equals(b, from, from + manifest.length, manifest, 0, manifest.length)) return null;
-        if (getInt(b, at + 32) != today) {
-            putInt(b, at + 32, today);
+        if (getInt(b, at + SEEN) != today) {
+            putInt(b, at + SEEN, today);
             markDirty();
         }
-        return Md5.hex(b, at + 40, 16) + HashInfo.DIR_SUFFIX;
+        return Md5.hex(b, at + MD5, 16) + HashInfo.DIR_SUFFIX;
     }
 
     /** Remembers a directory's manifest and its {@code .dir} hash. */
@@ -334,21 +365,21 @@ public final class HashState {
 
     private Entry loaded(String key) {
         if (base == null) return null;
-        int r = find(key.getBytes(StandardCharsets.UTF_8));
+        int r = find(key);
         return r < 0 ? null : entryAt(base, poolStart, r);
     }
 
     private static Entry entryAt(byte[] b, int poolStart, int r) {
         int at = HEADER + r * RECORD;
-        int flags = getInt(b, at + 36);
+        int flags = getInt(b, at + FLAGS);
         byte[] manifest = null;
         if ((flags & FLAG_DIR) != 0) {
-            int from = poolStart + getInt(b, at + 24) + getInt(b, at + 28);
-            manifest = Arrays.copyOfRange(b, from, from + (int) getLong(b, at + 16));
+            int from = poolStart + getInt(b, at + KEY_OFF) + getInt(b, at + KEY_LEN);
+            manifest = Arrays.copyOfRange(b, from, from + (int) getLong(b, at + SIZE));
         }
-        return new Entry(new FileStat(getLong(b, at), getLong(b, at + 8), getLong(b, at + 16)),
-                (flags & FLAG_MD5) != 0 ? Arrays.copyOfRange(b, at + 40, at + 56) : null,
-                (flags & FLAG_DOS2UNIX) != 0 ? Arrays.copyOfRange(b, at + 56, at + 72) : null, getInt(b, at + 32),
+        return new Entry(new FileStat(getLong(b, at), getLong(b, at + MTIME), getLong(b, at + SIZE)),
+                (flags & FLAG_MD5) != 0 ? Arrays.copyOfRange(b, at + MD5, at + DOS2UNIX) : null,
+                (flags & FLAG_DOS2UNIX) != 0 ? Arrays.copyOfRange(b, at + DOS2UNIX, at + RECORD) : null, getInt(b, at + SEEN),
                 manifest);
     }
 
@@ -358,7 +389,7 @@ public final class HashState {
 
     private static String keyOf(byte[] b, int poolStart, int r) {
         int at = HEADER + r * RECORD;
-        return new String(b, poolStart + getInt(b, at + 24), getInt(b, at + 28), StandardCharsets.UTF_8);
+        return new String(b, poolStart + getInt(b, at + KEY_OFF), getInt(b, at + KEY_LEN), StandardCharsets.UTF_8);
     }
 
     /** An entry in memory: a file's stat data and hashes, or a directory's manifest and hash. */
@@ -391,6 +422,7 @@ public final class HashState {
                 baseCount = getInt(b, 8);
                 poolStart = HEADER + baseCount * RECORD;
                 loadedStat = before;
+                buildIndex();
             }
         } catch (IOException | RuntimeException e) {
             // no state, or one that cannot be read: every file is hashed
@@ -415,10 +447,10 @@ public final class HashState {
         if ((int) crc.getValue() != getInt(b, b.length - 4)) return false;
         for (int r = 0; r < count; r++) {
             int at = HEADER + r * RECORD;
-            long off = getInt(b, at + 24) & 0xffffffffL;
-            long len = getInt(b, at + 28) & 0xffffffffL;
-            if ((getInt(b, at + 36) & FLAG_DIR) != 0) {
-                long m = getLong(b, at + 16);
+            long off = getInt(b, at + KEY_OFF) & 0xffffffffL;
+            long len = getInt(b, at + KEY_LEN) & 0xffffffffL;
+            if ((getInt(b, at + FLAGS) & FLAG_DIR) != 0) {
+                long m = getLong(b, at + SIZE);
                 if (m < 0 || m > pool) return false;
                 len += m;
             }
@@ -529,7 +561,7 @@ public final class HashState {
     }
 
     /** One entry to write: its key's bytes and its fields. */
-    private record Out(byte[] key, Entry entry) {
+    private record Out(String name, byte[] key, Entry entry) {
     }
 
     private static final Comparator<Out> BY_KEY = new Comparator<>() {
@@ -551,15 +583,15 @@ public final class HashState {
         List<Out> all = new ArrayList<>(loadedCount + learnt.size());
         int oldest = today - MAX_AGE_DAYS;
         for (Map.Entry<String, Entry> e : learnt.entrySet()) {
-            all.add(new Out(e.getKey().getBytes(StandardCharsets.UTF_8), e.getValue()));
+            all.add(new Out(e.getKey(), e.getKey().getBytes(StandardCharsets.UTF_8), e.getValue()));
         }
         for (int r = 0; r < loadedCount; r++) {
             int at = HEADER + r * RECORD;
-            int seen = getInt(loaded, at + 32);
+            int seen = getInt(loaded, at + SEEN);
             if (seen < oldest) continue;
             String key = keyOf(loaded, loadedPool, r);
             if (learnt.containsKey(key)) continue;
-            all.add(new Out(key.getBytes(StandardCharsets.UTF_8), entryAt(loaded, loadedPool, r)));
+            all.add(new Out(key, key.getBytes(StandardCharsets.UTF_8), entryAt(loaded, loadedPool, r)));
         }
         if (all.size() > MAX_ENTRIES) {
             all.sort(RECENT_FIRST);
@@ -579,22 +611,23 @@ public final class HashState {
             Entry e = o.entry;
             int at = HEADER + r * RECORD;
             putLong(b, at, e.stat.inode());
-            putLong(b, at + 8, e.stat.mtimeNanos());
-            putLong(b, at + 16, e.stat.size());
-            putInt(b, at + 24, off);
-            putInt(b, at + 28, o.key.length);
-            putInt(b, at + 32, e.seen);
+            putLong(b, at + MTIME, e.stat.mtimeNanos());
+            putLong(b, at + SIZE, e.stat.size());
+            putInt(b, at + KEY_OFF, off);
+            putInt(b, at + KEY_LEN, o.key.length);
+            putInt(b, at + KEY_HASH, o.name.hashCode());
+            putInt(b, at + SEEN, e.seen);
             int flags = 0;
             if (e.md5 != null) {
                 flags |= FLAG_MD5;
-                System.arraycopy(e.md5, 0, b, at + 40, 16);
+                System.arraycopy(e.md5, 0, b, at + MD5, 16);
             }
             if (e.dos2unix != null) {
                 flags |= FLAG_DOS2UNIX;
-                System.arraycopy(e.dos2unix, 0, b, at + 56, 16);
+                System.arraycopy(e.dos2unix, 0, b, at + DOS2UNIX, 16);
             }
             if (e.manifest != null) flags |= FLAG_DIR;
-            putInt(b, at + 36, flags);
+            putInt(b, at + FLAGS, flags);
             System.arraycopy(o.key, 0, b, poolAt + off, o.key.length);
             off += o.key.length;
             if (e.manifest != null) {
