@@ -13,10 +13,8 @@ import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
@@ -76,7 +74,7 @@ public final class Hasher {
     public HashInfo hashDir(Path dir, HashName name) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
         Listing l = new Listing();
-        collect(abs, l);
+        collect(abs, "", l);
         int n = l.rels.size();
         String[] md5s = new String[n];
         int[] unknown = new int[n];
@@ -104,7 +102,6 @@ public final class Hasher {
         }
         List<HashInfo.Entry> entries = new ArrayList<>(n);
         for (int i = 0; i < n; i++) entries.add(new HashInfo.Entry(l.rels.get(i), md5s[i]));
-        entries.sort(PY_ORDER);
         String known = files.knownManifest(abs, entries);
         if (known != null) return HashInfo.directory(entries, size, known);
         HashInfo h = HashInfo.directory(entries, size);
@@ -142,62 +139,81 @@ public final class Hasher {
         }
     }
 
-    /** Manifest entries in Python's code-point order of their relative paths. */
-    private static final Comparator<HashInfo.Entry> PY_ORDER = new Comparator<>() {
-        @Override
-        public int compare(HashInfo.Entry x, HashInfo.Entry y) {
-            return PyStrings.compare(x.relpath(), y.relpath());
-        }
-    };
-
-    /** The files of a directory in walk order: relative posix paths, absolute paths, attributes (links followed). */
+    /** The files of a directory in DVC's manifest order: relative posix paths, absolute paths, attributes. */
     private static final class Listing {
         final List<String> rels = new ArrayList<>();
         final List<Path> paths = new ArrayList<>();
         final List<BasicFileAttributes> attrs = new ArrayList<>();
     }
 
-    /** The files of a directory as DVC walks it. */
-    private void collect(Path abs, Listing out) throws IOException {
-        Deque<Path> dirs = new ArrayDeque<>();
-        Deque<String> prefixes = new ArrayDeque<>();
-        dirs.push(abs);
-        prefixes.push("");
-        while (!dirs.isEmpty()) {
-            Path d = dirs.pop();
-            String prefix = prefixes.pop();
-            boolean sawIgnoreFile = false;
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(d)) {
-                for (Path c : ds) {
-                    BasicFileAttributes own = lstat(ds, c);
-                    BasicFileAttributes target = own;
-                    boolean dangling = false;
-                    if (own.isSymbolicLink()) {
-                        try {
-                            target = Files.readAttributes(c, BasicFileAttributes.class);
-                        } catch (IOException e) {
-                            dangling = true;
-                        }
+    /** An entry of a folder being walked: its name (with a '/' after a folder's), path and attributes. */
+    private static final class Child {
+        final String key;
+        final Path path;
+        final BasicFileAttributes attrs;
+        final boolean dir;
+
+        Child(String key, Path path, BasicFileAttributes attrs, boolean dir) {
+            this.key = key;
+            this.path = path;
+            this.attrs = attrs;
+            this.dir = dir;
+        }
+    }
+
+    /**
+     * A folder's entries in code-point order of their names, each folder's name followed by '/': walking them in
+     * this order, depth first, lists the files in DVC's order of their relative paths (which compares the whole
+     * paths), one folder's names at a time rather than all the paths at once.
+     */
+    private static final Comparator<Child> BY_KEY = new Comparator<>() {
+        @Override
+        public int compare(Child x, Child y) {
+            return PyStrings.compare(x.key, y.key);
+        }
+    };
+
+    /**
+     * The files of a directory as DVC walks it ({@code os.walk} under its ignore filter), in manifest order.
+     */
+    private void collect(Path dir, String prefix, Listing out) throws IOException {
+        List<Child> children = new ArrayList<>();
+        boolean sawIgnoreFile = false;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path c : ds) {
+                BasicFileAttributes own = lstat(ds, c);
+                BasicFileAttributes target = own;
+                boolean dangling = false;
+                if (own.isSymbolicLink()) {
+                    try {
+                        target = Files.readAttributes(c, BasicFileAttributes.class);
+                    } catch (IOException e) {
+                        dangling = true;
                     }
-                    boolean isDir = own.isDirectory() || (own.isSymbolicLink() && !dangling && target.isDirectory());
-                    if (ignore != null && ignore.isIgnored(c, isDir)) continue;
-                    String fname = c.getFileName().toString();
-                    if (isDir) {
-                        // os.walk does not enter symbolic links to directories
-                        if (own.isDirectory()) {
-                            dirs.push(c);
-                            prefixes.push(prefix + fname + "/");
-                        }
-                        continue;
-                    }
-                    if (dangling) throw new NoSuchFileException(c.toString());
-                    if (fname.equals(DvcIgnore.FILE)) sawIgnoreFile = true;
-                    out.rels.add(prefix + fname);
-                    out.paths.add(c);
-                    out.attrs.add(target);
                 }
+                boolean isDir = own.isDirectory() || (own.isSymbolicLink() && !dangling && target.isDirectory());
+                if (ignore != null && ignore.isIgnored(c, isDir)) continue;
+                String fname = c.getFileName().toString();
+                if (isDir) {
+                    // os.walk does not enter symbolic links to directories
+                    if (own.isDirectory()) children.add(new Child(fname + "/", c, own, true));
+                    continue;
+                }
+                if (dangling) throw new NoSuchFileException(c.toString());
+                if (fname.equals(DvcIgnore.FILE)) sawIgnoreFile = true;
+                children.add(new Child(fname, c, target, false));
             }
-            if (sawIgnoreFile) throw new IgnoreInCollectedDirException(d.toString());
+        }
+        if (sawIgnoreFile) throw new IgnoreInCollectedDirException(dir.toString());
+        children.sort(BY_KEY);
+        for (Child c : children) {
+            if (c.dir) {
+                collect(c.path, prefix + c.key, out);
+            } else {
+                out.rels.add(prefix + c.key);
+                out.paths.add(c.path);
+                out.attrs.add(c.attrs);
+            }
         }
     }
 

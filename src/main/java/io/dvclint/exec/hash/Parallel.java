@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a time from a shared counter, each writing its result to a slot of its own, so the outcome does not depend on
  * which thread ran what. The caller works too, so a call never waits for a pool busy with another directory (stages
  * running at once may hash at once). When tasks fail, the failure of the first in index order is thrown, as a loop
- * would throw it; tasks after it are skipped.
+ * would throw it (for a directory: the first failing file in manifest order); tasks after it are skipped.
  */
 final class Parallel {
     /** One task per index. */
