@@ -48,7 +48,7 @@ import java.util.zip.CRC32;
  *   pool     the keys, UTF-8, each followed by its directory manifest for a directory entry
  *   crc      CRC-32 of everything before         u32
  * </pre>
- * A file's key is its path relative to the project root with '/' (absolute outside it). A directory's entry
+ * A file's key is its path relative to the project root (absolute outside it). A directory's entry
  * remembers the {@code .dir} hash of its last manifest, which it keeps (each file's relative path, a NUL byte and its
  * 16-byte MD5; its length in the size field, inode and mtime 0) under the directory's key followed by '/': a
  * directory whose files all have known hashes and make the same manifest again gets its hash without the manifest's
@@ -195,11 +195,10 @@ public final class HashState {
         return fileKey.hashCode();
     }
 
-    /** The key of a path: relative to the project root with '/', or absolute outside it. */
+    /** The key of a path: relative to the project root, or absolute outside it. */
     String key(Path abs) {
         String s = abs.toString();
-        if (s.startsWith(rootPrefix)) s = s.substring(rootPrefix.length());
-        return s.replace('\\', '/');
+        return s.startsWith(rootPrefix) ? s.substring(rootPrefix.length()) : s;
     }
 
     // ---- lookups
