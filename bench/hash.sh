@@ -5,8 +5,9 @@
 #     (-XX:TieredStopAtLevel=1), which leaves MD5 without the JIT's intrinsic: that figure is printed too.
 #  2. a directory of 10,000 small files (1-4 KiB): hashed cold (no hash state: every file read, on all cores; and on
 #     one core, for the parallel speed-up), then warm (the state written by the previous run: stat only), each in a
-#     fresh JVM, interleaved, medians. Files are in the page cache in both cases (the cold figure is CPU and system
-#     calls, not the disk).
+#     fresh JVM, interleaved, medians. Files are in the page cache (the cold figure is CPU and system calls, not the
+#     disk); with python3 at hand, cold again with these files dropped from the page cache.
+#  3. the same for 1,000 files of 256 KiB, where reading and hashing outweigh walking the directory.
 #
 # Usage: bench/hash.sh [RUNS] [FILES]      (RUNS default 5, FILES default 10000; data under target/bench/hash)
 set -eu
@@ -70,27 +71,70 @@ if [ ! -f "$proj/.files-$files" ]; then
     }
   }'
   : > "$proj/.files-$files"
-  sleep 1   # files written in the last 100 ms are not recorded in the hash state (their mtime is not yet reliable)
 fi
-: > "$work/cold.txt"; : > "$work/cold1.txt"; : > "$work/warm.txt"
 state=$proj/.dvc/tmp/dvclint-state
-i=0
-while [ "$i" -lt "$runs" ]; do
-  rm -f "$state"
-  # shellcheck disable=SC2086
-  java $base -XX:ActiveProcessorCount=1 -cp "$cp" HashBench dir "$proj" data | awk '{print $1}' >> "$work/cold1.txt"
-  rm -f "$state"
-  # shellcheck disable=SC2086
-  cold=$(java $base -cp "$cp" HashBench dir "$proj" data)
-  echo "$cold" | awk '{print $1}' >> "$work/cold.txt"
-  # shellcheck disable=SC2086
-  warm=$(java $base -cp "$cp" HashBench dir "$proj" data)
-  [ "${warm#* }" = "${cold#* }" ] || { echo "warm and cold differ: $warm / $cold" >&2; exit 1; }
-  echo "$warm" | awk '{print $1}' >> "$work/warm.txt"
-  i=$((i + 1))
-done
-c=$(median < "$work/cold.txt"); c1=$(median < "$work/cold1.txt"); w=$(median < "$work/warm.txt")
-echo "directory of $files small files, $runs runs (medians; $(nproc) cores)"
+# cold: no hash state; one core (-XX:ActiveProcessorCount=1: no hashing threads) and all cores
+dir_runs() { # project label -> fills $work/<label>-{cold1,cold,warm}.txt
+  : > "$work/$2-cold.txt"; : > "$work/$2-cold1.txt"; : > "$work/$2-warm.txt"
+  st=$1/.dvc/tmp/dvclint-state
+  i=0
+  while [ "$i" -lt "$runs" ]; do
+    rm -f "$st"
+    # shellcheck disable=SC2086
+    java $base -XX:ActiveProcessorCount=1 -cp "$cp" HashBench dir "$1" data | awk '{print $1}' >> "$work/$2-cold1.txt"
+    rm -f "$st"
+    # shellcheck disable=SC2086
+    cold=$(java $base -cp "$cp" HashBench dir "$1" data)
+    echo "$cold" | awk '{print $1}' >> "$work/$2-cold.txt"
+    # shellcheck disable=SC2086
+    warm=$(java $base -cp "$cp" HashBench dir "$1" data)
+    [ "${warm#* }" = "${cold#* }" ] || { echo "warm and cold differ: $warm / $cold" >&2; exit 1; }
+    echo "$warm" | awk '{print $1}' >> "$work/$2-warm.txt"
+    i=$((i + 1))
+  done
+}
+dir_runs "$proj" small
+c=$(median < "$work/small-cold.txt"); c1=$(median < "$work/small-cold1.txt"); w=$(median < "$work/small-warm.txt")
+echo "directory of $files small files (1-4 KiB, in the page cache), $runs runs (medians; $(nproc) cores)"
+awk -v c="$c" -v c1="$c1" -v w="$w" 'BEGIN {
+  printf "  cold, one core:    %7.1f ms\n", c1
+  printf "  cold, all cores:   %7.1f ms  (%.2fx faster than one core)\n", c, c1 / c
+  printf "  warm (hash state): %7.1f ms  (%.3f of cold)\n", w, w / c }'
+if command -v python3 >/dev/null 2>&1; then
+  # the same cold hashing with the files out of the page cache (posix_fadvise DONTNEED on these files only)
+  : > "$work/small-disk.txt"
+  i=0
+  while [ "$i" -lt "$runs" ]; do
+    python3 -c 'import os, sys
+for r, _, fs in os.walk(sys.argv[1]):
+    for f in fs:
+        fd = os.open(os.path.join(r, f), os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED); os.close(fd)' \
+      "$proj/data"
+    rm -f "$state"
+    # shellcheck disable=SC2086
+    java $base -cp "$cp" HashBench dir "$proj" data | awk '{print $1}' >> "$work/small-disk.txt"
+    i=$((i + 1))
+  done
+  d=$(median < "$work/small-disk.txt")
+  awk -v d="$d" -v w="$w" 'BEGIN {
+    printf "  cold, not in the page cache: %7.1f ms  (warm is %.3f of it)\n", d, w / d }'
+fi
+
+# ---- 3. fewer, larger files (1,000 of 256 KiB): where reading and hashing outweigh the walk
+mid=$work/mid
+if [ ! -f "$mid/.done" ]; then
+  rm -rf "$mid"; mkdir -p "$mid/.dvc" "$mid/data"
+  i=0
+  while [ "$i" -lt 1000 ]; do
+    [ $((i % 100)) -eq 0 ] && mkdir -p "$mid/data/p$((i / 100))"
+    head -c 262144 /dev/urandom > "$mid/data/p$((i / 100))/f$i.bin"
+    i=$((i + 1))
+  done
+  : > "$mid/.done"
+fi
+dir_runs "$mid" mid
+c=$(median < "$work/mid-cold.txt"); c1=$(median < "$work/mid-cold1.txt"); w=$(median < "$work/mid-warm.txt")
+echo "directory of 1,000 files of 256 KiB (250 MiB, in the page cache), $runs runs (medians)"
 awk -v c="$c" -v c1="$c1" -v w="$w" 'BEGIN {
   printf "  cold, one core:    %7.1f ms\n", c1
   printf "  cold, all cores:   %7.1f ms  (%.2fx faster than one core)\n", c, c1 / c
