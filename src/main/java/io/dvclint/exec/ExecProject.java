@@ -2,8 +2,6 @@ package io.dvclint.exec;
 
 import io.dvclint.exec.cache.DvcConfig;
 import io.dvclint.exec.cache.ObjectCache;
-import io.dvclint.exec.hash.Hasher;
-import io.dvclint.exec.hash.Md5;
 import io.dvclint.exec.state.PathHashes;
 import io.dvclint.exec.stage.TrackedStage;
 import io.dvclint.findings.Finding;
@@ -45,7 +43,7 @@ public final class ExecProject {
         this.graph = PipelineGraph.build(project);
         this.config = config;
         this.cache = cache;
-        this.hashes = new PathHashes(new Hasher(project.ignore(), Md5.INSTANCE), cache);
+        this.hashes = PathHashes.forProject(project.root(), project.ignore(), cache);
         for (PipelineNode n : graph.nodes()) {
             if (n.stage() == null) continue;
             DvcFile f = n.stage().file();

@@ -280,4 +280,24 @@ class HasherTest {
         assertEquals(md5(bytes("1\n")), dir.manifest().get(0).md5());
         assertEquals(3, dir.size());
     }
+
+    @Test
+    void smallAndLargeReadsGiveTheSameHashes() throws IOException {
+        // a file read the small-file way though it is large (it grew after its size was read): same chunks
+        byte[] data = new byte[2 * Md5.CHUNK + 777];
+        Random r = new Random(3);
+        for (int i = 0; i < data.length; i++) data[i] = (byte) (r.nextInt(10) == 0 ? '\r' : r.nextInt(5) == 0 ? '\n' : 'a');
+        data[Md5.CHUNK + 5] = 0; // the second chunk is binary
+        Path f = write("grown.txt", data);
+        Path tiny = write("tiny", "x");
+        java.nio.file.attribute.BasicFileAttributes small = Files.readAttributes(tiny,
+                java.nio.file.attribute.BasicFileAttributes.class);
+        for (HashName name : HashName.values()) {
+            assertEquals(Md5.INSTANCE.md5(f, name), Md5.INSTANCE.md5(f, name, small), name.toString());
+        }
+        assertEquals(md5(data), Md5.INSTANCE.md5(f, HashName.MD5, small));
+        // and a missing file fails as the file system says, whichever way
+        Path gone = tmp.resolve("gone");
+        assertThrows(NoSuchFileException.class, () -> Md5.INSTANCE.md5(gone, HashName.MD5, small));
+    }
 }

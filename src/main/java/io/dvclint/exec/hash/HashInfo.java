@@ -2,10 +2,7 @@ package io.dvclint.exec.hash;
 
 import io.dvclint.py.PyJson;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What DVC records about a hashed file or directory: the hash value ({@code <md5>} for a file, {@code <md5>.dir} for
@@ -35,19 +32,59 @@ public record HashInfo(String md5, long size, Integer nfiles, boolean isexec, bo
         return new HashInfo(md5, size, manifest.size(), false, true, manifest);
     }
 
+    /** A directory from its manifest (in DVC's order) and the {@code .dir} hash of that manifest, known already. */
+    public static HashInfo directory(List<Entry> manifest, long size, String dirMd5) {
+        return new HashInfo(dirMd5, size, manifest.size(), false, true, manifest);
+    }
+
     /** The {@code .dir} object text: {@code json.dumps([{"md5": ..., "relpath": ...}, ...], sort_keys=True)}. */
     public String manifestJson() {
         return manifestJson(manifest);
     }
 
+    /**
+     * {@code json.dumps} of the manifest with Python's defaults ({@code ", "} and {@code ": "} separators,
+     * {@code ensure_ascii}), each entry's keys in sorted order; the same text {@link PyJson#dumps(Object)} gives
+     * for the list of maps, written directly.
+     */
     public static String manifestJson(List<Entry> manifest) {
-        List<Object> list = new ArrayList<>(manifest.size());
-        for (Entry e : manifest) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("md5", e.md5());
-            m.put("relpath", e.relpath());
-            list.add(m);
+        StringBuilder sb = new StringBuilder(manifest.size() * 72 + 2);
+        sb.append('[');
+        for (int i = 0; i < manifest.size(); i++) {
+            Entry e = manifest.get(i);
+            if (i > 0) sb.append(", ");
+            sb.append("{\"md5\": ");
+            jsonString(sb, e.md5());
+            sb.append(", \"relpath\": ");
+            jsonString(sb, e.relpath());
+            sb.append('}');
         }
-        return PyJson.dumps(list);
+        return sb.append(']').toString();
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** A JSON string as Python's {@code json} writes it with {@code ensure_ascii} (UTF-16 units as escapes). */
+    private static void jsonString(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= ' ' && c <= '~' && c != '"' && c != '\\') {
+                sb.append(c);
+                continue;
+            }
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> sb.append("\\u").append(HEX[(c >> 12) & 15]).append(HEX[(c >> 8) & 15])
+                        .append(HEX[(c >> 4) & 15]).append(HEX[c & 15]);
+            }
+        }
+        sb.append('"');
     }
 }

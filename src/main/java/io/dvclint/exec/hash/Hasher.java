@@ -8,12 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -25,8 +26,9 @@ import java.util.Set;
  * {@code .hg}, {@code .dvc} and sub-repositories) leave paths out, and a {@code .dvcignore} file inside the
  * directory is an error.
  *
- * <p>Every file's MD5 comes from the {@link FileHasher} given, so a hash cache or parallel hashing can be added
- * there.
+ * <p>Every file's MD5 comes from the {@link FileHasher} given (a cache of known hashes can stand in front of
+ * {@link Md5}); a directory's files that it does not already know are hashed on all cores when there are enough of
+ * them, the manifest staying in DVC's order.
  */
 public final class Hasher {
     private final DvcIgnore ignore;
@@ -62,61 +64,169 @@ public final class Hasher {
     /** Hashes one file: MD5, size, execute bit. */
     public HashInfo hashFile(Path file, HashName name) throws IOException {
         PosixFileAttributes a = Files.readAttributes(file, PosixFileAttributes.class);
-        return HashInfo.file(files.md5(file, name), a.size(), isExec(a.permissions()));
+        return HashInfo.file(files.md5(file, name, a), a.size(), isExec(a.permissions()));
     }
 
-    /** Hashes a directory: manifest, its {@code .dir} hash, total size and number of files. */
+    /**
+     * Hashes a directory: manifest, its {@code .dir} hash, total size and number of files. The files the
+     * {@link FileHasher} does not know already are read, on several threads when there are enough of them.
+     */
     public HashInfo hashDir(Path dir, HashName name) throws IOException {
-        List<String> rels = new ArrayList<>();
-        List<Path> paths = new ArrayList<>();
-        collect(dir, rels, paths);
-        List<HashInfo.Entry> entries = new ArrayList<>(rels.size());
+        Path abs = dir.toAbsolutePath().normalize();
+        Listing l = new Listing();
+        collect(abs, "", l);
+        int n = l.rels.size();
+        String[] md5s = new String[n];
+        int[] unknown = new int[n];
+        int m = 0;
         long size = 0;
-        for (int i = 0; i < paths.size(); i++) {
-            Path p = paths.get(i);
-            size += Files.size(p);
-            entries.add(new HashInfo.Entry(rels.get(i), files.md5(p, name)));
+        long unknownBytes = 0;
+        for (int i = 0; i < n; i++) {
+            BasicFileAttributes a = l.attrs.get(i);
+            size += a.size();
+            String md5 = files.known(l.paths.get(i), name, a);
+            if (md5 != null) {
+                md5s[i] = md5;
+            } else {
+                unknown[m++] = i;
+                unknownBytes += a.size();
+            }
         }
-        entries.sort((x, y) -> PyStrings.compare(x.relpath(), y.relpath()));
-        return HashInfo.directory(entries, size);
+        if (m > 1 && (m >= PARALLEL_FILES || unknownBytes >= PARALLEL_BYTES)) {
+            Parallel.run(m, new HashTask(files, name, l, unknown, md5s));
+        } else {
+            for (int k = 0; k < m; k++) {
+                int i = unknown[k];
+                md5s[i] = files.md5(l.paths.get(i), name, l.attrs.get(i));
+            }
+        }
+        List<HashInfo.Entry> entries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) entries.add(new HashInfo.Entry(l.rels.get(i), md5s[i]));
+        String known = files.knownManifest(abs, entries);
+        if (known != null) return HashInfo.directory(entries, size, known);
+        HashInfo h = HashInfo.directory(entries, size);
+        files.recordManifest(abs, entries, h.md5());
+        return h;
     }
 
-    /** The files of a directory as DVC walks it: relative posix paths and absolute paths, in walk order. */
-    private void collect(Path top, List<String> rels, List<Path> paths) throws IOException {
-        Path abs = top.toAbsolutePath().normalize();
-        Deque<Path> dirs = new ArrayDeque<>();
-        Deque<String> prefixes = new ArrayDeque<>();
-        dirs.push(abs);
-        prefixes.push("");
-        while (!dirs.isEmpty()) {
-            Path d = dirs.pop();
-            String prefix = prefixes.pop();
-            boolean sawIgnoreFile = false;
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(d)) {
-                for (Path c : ds) {
-                    String fname = c.getFileName().toString();
-                    BasicFileAttributes own = Files.readAttributes(c, BasicFileAttributes.class,
-                            LinkOption.NOFOLLOW_LINKS);
-                    boolean isDir = own.isDirectory() || (own.isSymbolicLink() && Files.isDirectory(c));
-                    if (ignore != null && ignore.isIgnored(c, isDir)) continue;
-                    if (isDir) {
-                        // os.walk does not enter symbolic links to directories
-                        if (own.isDirectory()) {
-                            dirs.push(c);
-                            prefixes.push(prefix + fname + "/");
-                        }
-                        continue;
-                    }
-                    if (own.isSymbolicLink() && !Files.exists(c)) {
-                        throw new NoSuchFileException(c.toString());
-                    }
-                    if (fname.equals(DvcIgnore.FILE)) sawIgnoreFile = true;
-                    rels.add(prefix + fname);
-                    paths.add(c);
-                }
-            }
-            if (sawIgnoreFile) throw new IgnoreInCollectedDirException(d.toString());
+    /**
+     * Below these (files to read, and their bytes), a directory's files are read on the calling thread alone; at
+     * or above either, on all cores.
+     */
+    static final int PARALLEL_FILES = 32;
+    static final long PARALLEL_BYTES = 8L << 20;
+
+    /** Hashes the {@code k}-th unknown file into its slot. */
+    private static final class HashTask implements Parallel.Task {
+        private final FileHasher files;
+        private final HashName name;
+        private final Listing l;
+        private final int[] unknown;
+        private final String[] out;
+
+        HashTask(FileHasher files, HashName name, Listing l, int[] unknown, String[] out) {
+            this.files = files;
+            this.name = name;
+            this.l = l;
+            this.unknown = unknown;
+            this.out = out;
         }
+
+        @Override
+        public void run(int k) throws IOException {
+            int i = unknown[k];
+            out[i] = files.md5(l.paths.get(i), name, l.attrs.get(i));
+        }
+    }
+
+    /** The files of a directory in DVC's manifest order: relative posix paths, absolute paths, attributes. */
+    private static final class Listing {
+        final List<String> rels = new ArrayList<>();
+        final List<Path> paths = new ArrayList<>();
+        final List<BasicFileAttributes> attrs = new ArrayList<>();
+    }
+
+    /** An entry of a folder being walked: its name (with a '/' after a folder's), path and attributes. */
+    private static final class Child {
+        final String key;
+        final Path path;
+        final BasicFileAttributes attrs;
+        final boolean dir;
+
+        Child(String key, Path path, BasicFileAttributes attrs, boolean dir) {
+            this.key = key;
+            this.path = path;
+            this.attrs = attrs;
+            this.dir = dir;
+        }
+    }
+
+    /**
+     * A folder's entries in code-point order of their names, each folder's name followed by '/': walking them in
+     * this order, depth first, lists the files in DVC's order of their relative paths (which compares the whole
+     * paths), one folder's names at a time rather than all the paths at once.
+     */
+    private static final Comparator<Child> BY_KEY = new Comparator<>() {
+        @Override
+        public int compare(Child x, Child y) {
+            return PyStrings.compare(x.key, y.key);
+        }
+    };
+
+    /**
+     * The files of a directory as DVC walks it ({@code os.walk} under its ignore filter), in manifest order.
+     */
+    private void collect(Path dir, String prefix, Listing out) throws IOException {
+        List<Child> children = new ArrayList<>();
+        boolean sawIgnoreFile = false;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path c : ds) {
+                BasicFileAttributes own = lstat(ds, c);
+                BasicFileAttributes target = own;
+                boolean dangling = false;
+                if (own.isSymbolicLink()) {
+                    try {
+                        target = Files.readAttributes(c, BasicFileAttributes.class);
+                    } catch (IOException e) {
+                        dangling = true;
+                    }
+                }
+                boolean isDir = own.isDirectory() || (own.isSymbolicLink() && !dangling && target.isDirectory());
+                if (ignore != null && ignore.isIgnored(c, isDir)) continue;
+                String fname = c.getFileName().toString();
+                if (isDir) {
+                    // os.walk does not enter symbolic links to directories
+                    if (own.isDirectory()) children.add(new Child(fname + "/", c, own, true));
+                    continue;
+                }
+                if (dangling) throw new NoSuchFileException(c.toString());
+                if (fname.equals(DvcIgnore.FILE)) sawIgnoreFile = true;
+                children.add(new Child(fname, c, target, false));
+            }
+        }
+        if (sawIgnoreFile) throw new IgnoreInCollectedDirException(dir.toString());
+        children.sort(BY_KEY);
+        for (Child c : children) {
+            if (c.dir) {
+                collect(c.path, prefix + c.key, out);
+            } else {
+                out.rels.add(prefix + c.key);
+                out.paths.add(c.path);
+                out.attrs.add(c.attrs);
+            }
+        }
+    }
+
+    /**
+     * The attributes of an entry of a directory being listed, symbolic links not followed: through the open directory
+     * when the platform allows it ({@code fstatat} on Linux, which spares the kernel walking the whole path again).
+     */
+    private static BasicFileAttributes lstat(DirectoryStream<Path> ds, Path entry) throws IOException {
+        if (ds instanceof SecureDirectoryStream<Path> sds) {
+            return sds.getFileAttributeView(entry.getFileName(), BasicFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS).readAttributes();
+        }
+        return Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     }
 
     static boolean isExec(Set<PosixFilePermission> perms) {

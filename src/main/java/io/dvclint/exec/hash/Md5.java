@@ -1,10 +1,13 @@
 package io.dvclint.exec.hash;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -22,28 +25,85 @@ public final class Md5 implements FileHasher {
     public static final int CHUNK = 1 << 20;
     private static final int TEXT_BLOCK = 512;
 
-    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[CHUNK]);
+    /**
+     * Files up to this size are read with {@code java.io} in pieces of at most 8 KiB (which it reads without a
+     * buffer of its own), larger ones through a channel a chunk at a time.
+     */
+    static final int SMALL = 64 << 10;
+    private static final int PIECE = 8 << 10;
+
+    /** Each thread's chunk buffer and digest, used for one file at a time. */
+    private static final class Work {
+        final byte[] buf = new byte[CHUNK];
+        final ByteBuffer bb = ByteBuffer.wrap(buf);
+        final MessageDigest md = newDigest();
+    }
+
+    private static final ThreadLocal<Work> WORK = new ThreadLocal<>();
+
+    private static Work work() {
+        Work w = WORK.get();
+        if (w == null) {
+            w = new Work();
+            WORK.set(w);
+        }
+        w.md.reset();
+        return w;
+    }
 
     private Md5() {
     }
 
     @Override
     public String md5(Path file, HashName name) throws IOException {
-        MessageDigest md = newDigest();
-        byte[] buf = BUFFERS.get();
-        ByteBuffer bb = ByteBuffer.wrap(buf);
+        return large(file, name, work());
+    }
+
+    /** As {@link #md5(Path, HashName)}; the size read with the attributes picks how the file is read. */
+    @Override
+    public String md5(Path file, HashName name, BasicFileAttributes attrs) throws IOException {
+        Work w = work();
+        if (attrs.size() > SMALL) return large(file, name, w);
+        FileInputStream in;
+        try {
+            in = new FileInputStream(file.toFile());
+        } catch (FileNotFoundException e) {
+            return large(file, name, w); // for the file system's own exception (missing, denied, a folder)
+        }
+        try (in) {
+            byte[] buf = w.buf;
+            while (true) {
+                int n = 0;
+                while (n < CHUNK) {
+                    int r = in.read(buf, n, Math.min(PIECE, CHUNK - n));
+                    if (r < 0) break;
+                    n += r;
+                }
+                if (n == 0) break;
+                update(w.md, buf, n, name);
+                if (n < CHUNK) break;
+            }
+        }
+        return hex(w.md.digest());
+    }
+
+    private static String large(Path file, HashName name, Work w) throws IOException {
+        ByteBuffer bb = w.bb;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             while (true) {
                 bb.clear();
                 int n = fill(ch, bb);
                 if (n == 0) break;
-                if (name == HashName.MD5_DOS2UNIX && isText(buf, Math.min(n, TEXT_BLOCK))) {
-                    n = dos2unix(buf, n);
-                }
-                md.update(buf, 0, n);
+                update(w.md, w.buf, n, name);
             }
         }
-        return hex(md.digest());
+        return hex(w.md.digest());
+    }
+
+    /** Hashes one chunk (the first {@code n} bytes of {@code buf}), turned to LF line ends first if it must be. */
+    private static void update(MessageDigest md, byte[] buf, int n, HashName name) {
+        if (name == HashName.MD5_DOS2UNIX && isText(buf, Math.min(n, TEXT_BLOCK))) n = dos2unix(buf, n);
+        md.update(buf, 0, n);
     }
 
     /** Reads until the buffer is full or the file ends, as Python's {@code read(n)} does; returns the count. */
@@ -95,10 +155,15 @@ public final class Md5 implements FileHasher {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     public static String hex(byte[] digest) {
-        char[] out = new char[digest.length * 2];
-        for (int i = 0; i < digest.length; i++) {
-            out[2 * i] = HEX[(digest[i] >> 4) & 15];
-            out[2 * i + 1] = HEX[digest[i] & 15];
+        return hex(digest, 0, digest.length);
+    }
+
+    /** Lower-case hex of {@code len} bytes of {@code b} from {@code off}. */
+    public static String hex(byte[] b, int off, int len) {
+        char[] out = new char[len * 2];
+        for (int i = 0; i < len; i++) {
+            out[2 * i] = HEX[(b[off + i] >> 4) & 15];
+            out[2 * i + 1] = HEX[b[off + i] & 15];
         }
         return new String(out);
     }
