@@ -17,7 +17,7 @@ public final class ExplainCommand implements Callable<Integer> {
     static CommandSpec spec() {
         ExplainCommand c = new ExplainCommand();
         CommandSpec s = c.spec = Cli.command(c, "explain", "Print the documentation of a rule.");
-        s.addPositional(Cli.positional(String.class).arity("1").paramLabel("RULE")
+        s.addPositional(Cli.positional(String.class).arity("1").required(true).paramLabel("RULE")
                 .description("A rule id (see 'dvclint rules').").build());
         return s;
     }

@@ -24,7 +24,6 @@ import io.dvclint.lint.RuleRegistry;
 import io.dvclint.load.ProjectRoot;
 import io.dvclint.py.PyJson;
 import java.io.Console;
-import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

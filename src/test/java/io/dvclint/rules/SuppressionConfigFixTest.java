@@ -96,6 +96,9 @@ class SuppressionConfigFixTest {
         r = cli(dir, "explain", "no-output");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("did you mean 'no-outputs'"), r.err());
+        r = cli(dir, "explain");
+        assertEquals(2, r.exit(), "a usage error, not an internal one");
+        assertTrue(r.err().startsWith("Missing required parameter: 'RULE'"), r.err());
     }
 
     static final String BEFORE = """
