@@ -106,4 +106,18 @@ class ParallelReproTest {
         Run p = cli(dir, "repro", "-f", "-j", "2", "--output", "prefixed");
         assertTrue(p.out().contains("[a] a1\n") && p.out().contains("[b] b2\n"), p.out());
     }
+
+    @Test
+    void overlappingOutputsNeverRunAtAllLetAloneAtOnce() throws Exception {
+        write(dir, "dvc.yaml", "stages:\n"
+                + "  a:\n    cmd: mkdir -p out && echo a > out/a.txt && touch times/a.start\n    outs: [out]\n"
+                + "  b:\n    cmd: mkdir -p out && echo b > out/b.txt && touch times/b.start\n    outs: [out/b.txt]\n");
+        for (String[] args : new String[][] {{"repro", "-j", "4"}, {"repro", "-j", "4", "--no-lint"}}) {
+            Run r = cli(dir, args);
+            assertEquals(1, r.exit(), r.out() + r.err());
+            assertTrue(r.err().contains("output 'out/b.txt' of stage 'b' lies inside output 'out' of stage 'a'"),
+                    r.err());
+            assertFalse(Files.exists(dir.resolve("times/a.start")) || Files.exists(dir.resolve("times/b.start")));
+        }
+    }
 }
