@@ -1,8 +1,10 @@
 #!/bin/sh
 # Hashing benchmark, all figures from this one run:
 #  1. a 1 GiB file: dvclint's MD5 (in a fresh JVM, the time of the hashing itself) against md5sum on the same file,
-#     interleaved, medians; throughput ratio. The JVM runs with the launcher's options except C1-only compilation
-#     (-XX:TieredStopAtLevel=1), which leaves MD5 without the JIT's intrinsic: that figure is printed too.
+#     interleaved, medians; throughput ratio. The JVM runs with the launcher's options but C1-only compilation, so
+#     with C2 as `repro` runs (the raised C1 thresholds of the other commands are kept); then, as the launcher runs
+#     every other command, with C1 only (-XX:TieredStopAtLevel=1), which leaves MD5 without the JIT's intrinsic:
+#     that figure is printed too.
 #  2. a directory of 10,000 small files (1-4 KiB): hashed cold (no hash state: every file read, on all cores; and on
 #     one core, for the parallel speed-up), then warm (the state written by the previous run: stat only), each in a
 #     fresh JVM, interleaved, medians. Files are in the page cache (the cold figure is CPU and system calls, not the
@@ -18,7 +20,7 @@ mkdir -p "$work"
 jar=$here/target/dvclint.jar
 "$here/bin/dvclint" --version >/dev/null   # builds the jar and its class-data archive when missing or stale
 javac -cp "$jar" -d "$work" "$here/bench/HashBench.java"
-# bin/dvclint's options (its class-data archive too), and the same without C1-only compilation
+# bin/dvclint's options (its class-data archive too) without C1-only compilation, and the same with it
 base="-XX:+UseG1GC -Xss8m -XX:-UsePerfData -Xshare:auto -XX:Tier3InvocationThreshold=1000 \
 -XX:Tier3MinInvocationThreshold=500 -XX:Tier3CompileThreshold=5000 -XX:Tier3BackEdgeThreshold=20000"
 [ -f "$here/target/dvclint.jsa" ] && base="$base -XX:SharedArchiveFile=$here/target/dvclint.jsa -Xlog:cds=off"

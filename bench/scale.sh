@@ -1,8 +1,9 @@
 #!/bin/sh
 # Scale benchmark: whole-process `dvclint lint` on a generated project (foreach over N items + 100x100 matrix),
-# at N and at 2N, medians of RUNS runs each. Before each of those runs a script the stages run is edited, so the lint
-# runs in full, as after a commit that touched it (dvc.yaml is unchanged: its schema verdict is cached). Then the N
-# project again with nothing changed: the result cache answers. Usage: bench/scale.sh [N] [RUNS]
+# at N and at 2N, medians of RUNS runs each. Before each of those runs a script the stages run is edited, as in a
+# commit that touched it (dvc.yaml is unchanged: its schema verdict is cached). Then the N project again with
+# nothing changed, which is linted in full all the same (the schema verdict is lint's only cache).
+# Usage: bench/scale.sh [N] [RUNS]
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd -P)
 n=${1:-10000}; runs=${2:-5}

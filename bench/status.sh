@@ -1,10 +1,10 @@
 #!/bin/sh
 # No-op status benchmark: `dvclint status` on a project of STAGES stages, each depending on its own directory of
-# FILES small files (10,000 files by default) and writing one small output, after a `dvclint repro` that left
-# everything up to date and its hashes in the hash state (.dvc/tmp/dvclint-state). Then, interleaved, RUNS times: a
-# bare `java` hello-world (the JVM's floor), `dvclint status`, and `dvclint dag` on the same project (loading it
-# costs that much before any file is looked at); medians and ratios, all measured in this one run. The status reads
-# no file, it only stats them.
+# FILES small files (100 stages of 100 files by default: 10,000 files) and writing one small output, after a
+# `dvclint repro` that left everything up to date and its hashes in the hash state (.dvc/tmp/dvclint-state).
+# Then, interleaved, RUNS times: a bare `java` hello-world (the JVM's floor), `dvclint status`, and `dvclint dag` on
+# the same project (loading it costs that much before any file is looked at); medians and ratios, all measured in
+# this one run. The status reads no file, it only stats them.
 #
 # Usage: bench/status.sh [RUNS] [STAGES] [FILES]
 #   DVCLINT=/path/to/bin/dvclint bench/status.sh   times that launcher instead of this checkout's
