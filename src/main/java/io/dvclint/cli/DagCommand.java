@@ -73,11 +73,7 @@ public final class DagCommand implements Callable<Integer> {
         Findings findings = new Findings();
         Project project = new ProjectLoader(findings).load(root);
         PipelineGraph graph = PipelineGraph.build(project);
-        List<Finding> errors = new ArrayList<>();
-        for (Finding f : findings.all()) if (f.severity() == Severity.ERROR) errors.add(f);
-        for (GraphProblem p : graph.problems()) {
-            errors.add(new Finding(ruleOf(p.kind()), Severity.ERROR, p.file(), p.pos(), p.message(), p.hint()));
-        }
+        List<Finding> errors = loadErrors(findings, graph);
         if (!errors.isEmpty()) {
             Report report = new Report(cwd, List.of(root), findings, false, Version.get());
             PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -100,6 +96,16 @@ public final class DagCommand implements Callable<Integer> {
         out.print(text);
         out.flush();
         return Main.OK;
+    }
+
+    /** What makes DVC refuse the project: the loader's errors and the graph's problems, as findings. */
+    static List<Finding> loadErrors(Findings findings, PipelineGraph graph) {
+        List<Finding> errors = new ArrayList<>();
+        for (Finding f : findings.all()) if (f.severity() == Severity.ERROR) errors.add(f);
+        for (GraphProblem p : graph.problems()) {
+            errors.add(new Finding(ruleOf(p.kind()), Severity.ERROR, p.file(), p.pos(), p.message(), p.hint()));
+        }
+        return errors;
     }
 
     static String ruleOf(GraphProblem.Kind k) {

@@ -16,7 +16,6 @@ import io.dvclint.findings.Findings;
 import io.dvclint.findings.Severity;
 import io.dvclint.format.GccFormatter;
 import io.dvclint.format.Report;
-import io.dvclint.graph.GraphProblem;
 import io.dvclint.graph.PipelineGraph;
 import io.dvclint.graph.PipelineNode;
 import io.dvclint.load.ProjectLoader;
@@ -146,12 +145,7 @@ public final class ExportCommand implements Callable<Integer> {
         Findings findings = new Findings();
         Project project = new ProjectLoader(findings).load(root);
         PipelineGraph graph = PipelineGraph.build(project);
-        List<Finding> errors = new ArrayList<>();
-        for (Finding f : findings.all()) if (f.severity() == Severity.ERROR) errors.add(f);
-        for (GraphProblem p : graph.problems()) {
-            errors.add(new Finding(DagCommand.ruleOf(p.kind()), Severity.ERROR, p.file(), p.pos(), p.message(),
-                    p.hint()));
-        }
+        List<Finding> errors = DagCommand.loadErrors(findings, graph);
         if (!errors.isEmpty()) return refuse(cwd, root, findings, errors, "the pipeline cannot be loaded (DVC would "
                 + "refuse it too)");
 

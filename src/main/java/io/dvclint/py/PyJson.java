@@ -35,7 +35,7 @@ public final class PyJson {
         if (v == null) {
             sb.append("null");
         } else if (v instanceof String s) {
-            writeString(sb, s);
+            appendString(sb, s);
         } else if (v instanceof Boolean b) {
             sb.append(b ? "true" : "false");
         } else if (v instanceof Long || v instanceof Integer || v instanceof BigInteger || v instanceof Short) {
@@ -65,7 +65,7 @@ public final class PyJson {
         for (Map.Entry<?, ?> e : entries) {
             if (!first) sb.append(", ");
             first = false;
-            writeString(sb, keyText(e.getKey()));
+            appendString(sb, keyText(e.getKey()));
             sb.append(": ");
             write(sb, e.getValue(), sortKeys);
         }
@@ -111,7 +111,7 @@ public final class PyJson {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /** A JSON string with {@code ensure_ascii}: Java's UTF-16 units are exactly the {@code \\u} escapes wanted. */
-    private static void writeString(StringBuilder sb, String s) {
+    public static void appendString(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -10,7 +10,6 @@ import io.dvclint.exec.lock.LockEntries;
 import io.dvclint.export.ExportSupport;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -54,37 +54,11 @@ public record HashInfo(String md5, long size, Integer nfiles, boolean isexec, bo
             Entry e = manifest.get(i);
             if (i > 0) sb.append(", ");
             sb.append("{\"md5\": ");
-            jsonString(sb, e.md5());
+            PyJson.appendString(sb, e.md5());
             sb.append(", \"relpath\": ");
-            jsonString(sb, e.relpath());
+            PyJson.appendString(sb, e.relpath());
             sb.append('}');
         }
         return sb.append(']').toString();
-    }
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-    /** A JSON string as Python's {@code json} writes it with {@code ensure_ascii} (UTF-16 units as escapes). */
-    private static void jsonString(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= ' ' && c <= '~' && c != '"' && c != '\\') {
-                sb.append(c);
-                continue;
-            }
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> sb.append("\\u").append(HEX[(c >> 12) & 15]).append(HEX[(c >> 8) & 15])
-                        .append(HEX[(c >> 4) & 15]).append(HEX[c & 15]);
-            }
-        }
-        sb.append('"');
     }
 }
