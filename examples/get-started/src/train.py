@@ -1,4 +1,5 @@
 """Train a (toy) model."""
+import os
 import pickle
 import sys
 
@@ -10,5 +11,6 @@ batch_size = params["batch_size"]
 epochs = params["epochs"]
 
 model = {"lr": lr, "batch_size": batch_size, "epochs": epochs}
+os.makedirs(os.path.dirname(sys.argv[2]), exist_ok=True)
 with open(sys.argv[2], "wb") as f:
     pickle.dump(model, f)

@@ -59,8 +59,8 @@ public final class ExportCommand implements Callable<Integer> {
             throw new UsageException("export needs an engine: 'dvclint export argo' or 'dvclint export airflow'");
         };
         CommandSpec s = Cli.command(parent, "export",
-                "Write the pipeline as a workflow for a distributed engine: one task per stage,",
-                "each running 'dvclint repro -s STAGE', with the dependencies of the stage graph.");
+                "Write the pipeline as an Argo or Airflow workflow, one task per stage.",
+                "Each task runs 'dvclint repro -s STAGE'; tasks depend on each other as the stages do.");
         s.addSubcommand("argo", Cli.commandLine(engine("argo",
                 "Write an Argo Workflow (or WorkflowTemplate): a DAG with one task per stage.")));
         s.addSubcommand("airflow", Cli.commandLine(engine("airflow",

@@ -216,7 +216,7 @@ public final class LintCommand implements Callable<Integer> {
         return false;
     }
 
-    private static String displayPath(Path cwd, Path file) {
+    static String displayPath(Path cwd, Path file) {
         Path abs = file.toAbsolutePath().normalize();
         return (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString().replace('\\', '/');
     }

@@ -103,6 +103,9 @@ public final class LockCommand implements Callable<Integer> {
         try (RepoLock lock = new RepoLock(root, err)) {
             try {
                 lock.acquire();
+            } catch (RepoLock.UnavailableException e) {
+                err.println("dvclint: " + e.getMessage());
+                return Main.USAGE;
             } catch (RepoLock.LockedException e) {
                 err.println("dvclint: " + e.getMessage());
                 return Main.FINDINGS;

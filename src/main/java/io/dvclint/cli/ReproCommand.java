@@ -17,12 +17,14 @@ import io.dvclint.exec.run.ReproLog;
 import io.dvclint.exec.run.ReproOptions;
 import io.dvclint.exec.run.Reproducer;
 import io.dvclint.exec.run.Shell;
+import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;
 import io.dvclint.graph.PipelineNode;
 import io.dvclint.lint.Linter;
 import io.dvclint.lint.RuleRegistry;
 import io.dvclint.load.ProjectRoot;
 import io.dvclint.py.PyJson;
+import java.io.ByteArrayOutputStream;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -96,6 +98,9 @@ public final class ReproCommand implements Callable<Integer> {
                 Cli.flag(spec, "--dry"), Cli.flag(spec, "--keep-going"), Cli.flag(spec, "--ignore-errors"),
                 Cli.flag(spec, "--allow-missing"), Cli.flag(spec, "--no-commit"), Cli.flag(spec, "--no-run-cache"),
                 Cli.flag(spec, "--interactive"), ReproCommand::ask);
+        if (Cli.flag(spec, "--json") && !options.dry()) {
+            throw new UsageException("--json prints the plan and needs --dry (without it the stages would run)");
+        }
         Path cwd = LintCommand.cwd();
         Path root = ProjectRoot.find(cwd);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -104,9 +109,12 @@ public final class ReproCommand implements Callable<Integer> {
         try (RepoLock lock = new RepoLock(root, err)) {
             try {
                 lock.acquire();
+            } catch (RepoLock.UnavailableException e) {
+                err.println("dvclint: " + e.getMessage());
+                return Main.USAGE;
             } catch (RepoLock.LockedException e) {
                 err.println("dvclint: " + e.getMessage());
-                return Main.FINDINGS;
+                return refused(cwd, root, e.getMessage(), "");
             }
             return reproduce(targets, single, pipeline, all, downstream, options, cwd, root, out, err, lock);
         }
@@ -122,7 +130,8 @@ public final class ReproCommand implements Callable<Integer> {
             try {
                 config = ConfigLoader.forRoot(root, RuleRegistry.ids());
             } catch (ConfigException e) {
-                err.println(e.file() + ":" + e.pos().line() + ":" + e.pos().col() + ": " + e.getMessage());
+                err.println(LintCommand.displayPath(cwd, e.file()) + ":" + e.pos().line() + ":" + e.pos().col() + ": "
+                        + e.getMessage());
                 return Main.USAGE;
             }
             Findings findings = new Findings();
@@ -138,15 +147,26 @@ public final class ReproCommand implements Callable<Integer> {
                             Cli.flag(spec, "--recursive"), Cli.flag(spec, "--glob"));
             Planner.Scope scope = all ? Planner.Scope.ALL : single ? Planner.Scope.SINGLE
                     : pipeline ? Planner.Scope.PIPELINE : downstream ? Planner.Scope.DOWNSTREAM : Planner.Scope.UPSTREAM;
-            if (gate == null && !project.graph().problems().isEmpty()) {
-                err.println("ERROR: " + project.graph().problems().get(0).message());
-                return Main.FINDINGS;
+            if (gate == null) { // without the lint, what DVC refuses, as DVC reports it: the first problem
+                List<Finding> refusals = DagCommand.loadErrors(loaded.findings(), project.graph());
+                if (!refusals.isEmpty()) {
+                    err.println("ERROR: " + refusals.get(0).message());
+                    return refused(cwd, root, refusals.get(0).message(), "");
+                }
             }
             steps = new Planner(project.graph()).plan(chosen, scope);
         } catch (TargetException e) {
             throw new UsageException(e.getMessage());
         }
-        if (gate != null && !gate.allows(steps, options, err)) return Main.FINDINGS;
+        if (gate != null) {
+            ByteArrayOutputStream said = new ByteArrayOutputStream();
+            boolean allowed = gate.allows(steps, options, new PrintStream(said, true, StandardCharsets.UTF_8));
+            String text = said.toString(StandardCharsets.UTF_8);
+            err.print(text);
+            err.flush();
+            if (!allowed) return refused(cwd, root, "not reproducing: the lint found problems that would make it fail",
+                    text);
+        }
 
         if (options.dry() && Cli.flag(spec, "--json")) {
             out.println(PyJson.dumps(new DryPlan(project, cwd).describe(steps, options.force()), false));
@@ -171,7 +191,7 @@ public final class ReproCommand implements Callable<Integer> {
         if (!unsafe.isEmpty()) {
             for (String u : unsafe) err.println("dvclint: " + u);
             err.println("dvclint: not reproducing: nothing was deleted or run");
-            return Main.FINDINGS;
+            return refused(cwd, root, "not reproducing: unsafe outputs", String.join("\n", unsafe) + "\n");
         }
         interruption.install(shell, err);
         Reproducer.Outcome outcome;
@@ -184,6 +204,13 @@ public final class ReproCommand implements Callable<Integer> {
         log.info(outcome.reproduced() == 0 ? "Data and pipelines are up to date."
                 : "Use `dvc push` to send your updates to remote storage.");
         return Main.OK;
+    }
+
+    /** A run refused before any stage started: exit 1, and with {@code --junit} a report saying why. */
+    private int refused(Path cwd, Path root, String reason, String details) {
+        String junit = Cli.value(spec, "--junit");
+        if (junit != null) new JunitReport(cwd.resolve(junit), root.getFileName().toString()).refused(reason, details);
+        return Main.FINDINGS;
     }
 
     /** {@code -j N}: at least 1; 0 means one per core. */

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The lint {@code repro} runs before it touches anything. It refuses to start when the project has an error (what
@@ -20,9 +21,12 @@ import java.util.List;
  * later in the same run: a declared parameter its params file lacks ({@code param-missing}), a dependency that does
  * not exist and that no stage produces ({@code missing-dependency}). DVC meets those only when it reaches the stage,
  * after running and deleting the outputs of the stages before; here they are all reported at once, with positions.
- * Other warnings are summed up in one line.
+ * Other findings are summed up in one line, errors of rules about what other commands read among them.
  */
 final class ReproGate {
+    /** Errors about what other commands read (export's settings, {@code dvc metrics show}), not what repro runs. */
+    private static final Set<String> NOT_FOR_REPRO = Set.of("meta-dvclint", "metrics-binary");
+
     private final Path cwd;
     private final Path root;
     private final Findings findings;
@@ -38,9 +42,10 @@ final class ReproGate {
         List<Finding> stopping = new ArrayList<>();
         int others = 0;
         for (Finding f : findings.sorted()) {
-            if (f.severity() == Severity.ERROR || !options.dry() && certainFailure(f, steps, options)) {
+            if (f.severity() == Severity.ERROR && !NOT_FOR_REPRO.contains(f.ruleId())
+                    || !options.dry() && certainFailure(f, steps, options)) {
                 stopping.add(f);
-            } else if (f.severity() == Severity.WARNING) {
+            } else if (f.severity() != Severity.INFO) {
                 others++;
             }
         }
@@ -51,8 +56,8 @@ final class ReproGate {
             return false;
         }
         if (others > 0) {
-            err.println("dvclint: lint found " + others + (others == 1 ? " warning" : " warnings")
-                    + " (run 'dvclint lint' to see them)");
+            err.println("dvclint: lint found " + others + (others == 1 ? " problem" : " problems")
+                    + " that do not stop the run (run 'dvclint lint' to see them)");
         }
         return true;
     }

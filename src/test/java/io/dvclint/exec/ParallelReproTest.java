@@ -102,7 +102,8 @@ class ParallelReproTest {
                 + "  b:\n    cmd: echo b1 && sleep 0.1 && echo b2 && touch b.txt\n    outs: [b.txt]\n");
         Run r = cli(dir, "repro", "-j", "2", "--output", "grouped");
         assertEquals(0, r.exit(), r.out() + r.err());
-        assertTrue(r.out().contains("a1\na2\n") && r.out().contains("b1\nb2\n"), r.out());
+        assertTrue(r.out().contains("Output of stage 'a':\na1\na2\n")
+                && r.out().contains("Output of stage 'b':\nb1\nb2\n"), r.out());
         Run p = cli(dir, "repro", "-f", "-j", "2", "--output", "prefixed");
         assertTrue(p.out().contains("[a] a1\n") && p.out().contains("[b] b2\n"), p.out());
     }

@@ -180,4 +180,15 @@ class ReproProcessTest {
         assertEquals("after", after.getAttribute("name"));
         assertEquals(1, after.getElementsByTagName("skipped").getLength());
     }
+
+    @Test
+    void withoutFlockTheRunIsRefusedWithAClearMessage() throws Exception {
+        write(dir, "dvc.yaml", "stages:\n  copy:\n    cmd: cp data.txt copy.txt\n    outs: [copy.txt]\n");
+        Path empty = Files.createDirectories(dir.resolve("empty-path"));
+        Run r = CliProcess.run(dir, Map.of("PATH", empty.toString()), List.of("repro"));
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().startsWith("dvclint: the project lock needs the 'flock' command (util-linux)"), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+        assertFalse(Files.exists(dir.resolve("copy.txt")));
+    }
 }

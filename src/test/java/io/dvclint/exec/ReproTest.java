@@ -197,4 +197,46 @@ class ReproTest {
         String lock = Files.readString(dir.resolve("dvc.lock"));
         assertTrue(lock.contains("  other:") && !lock.contains("  bad:"), lock);
     }
+
+    @Test
+    void withoutTheLintWhatDvcRefusesToLoadIsStillRefused() throws Exception {
+        write(dir, "dvc.yaml", PIPELINE.replace("outs: [model.txt]", "outz: [model.txt]"));
+        Run r = cli(dir, "repro", "--no-lint");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.err().startsWith("ERROR: "), r.err());
+        assertTrue(r.err().contains("outz"), r.err());
+        assertEquals(List.of(), ran(r));
+        assertFalse(Files.exists(dir.resolve("dvc.lock")));
+    }
+
+    @Test
+    void errorsAboutWhatOnlyOtherCommandsReadDoNotStopTheRun() throws Exception {
+        write(dir, "dvc.yaml", PIPELINE.replace("    outs: [prepared.txt]\n",
+                "    outs: [prepared.txt]\n    meta:\n      dvclint:\n        retries: many\n"));
+        assertEquals(1, cli(dir, "lint", "--fail-on", "error").exit(), "meta-dvclint is an error for export");
+        Run r = cli(dir, "repro");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertEquals(List.of("prepare", "train"), ran(r));
+        assertTrue(r.err().contains("dvclint: lint found 1 problem that do not stop the run"), r.err());
+    }
+
+    @Test
+    void aRefusedRunStillWritesItsJunitReport() throws Exception {
+        write(dir, "params.yaml", "train:\n  rate: 0.1\n");
+        Run r = cli(dir, "repro", "--junit", "report.xml");
+        assertEquals(1, r.exit());
+        String xml = Files.readString(dir.resolve("report.xml"));
+        assertTrue(xml.contains("<testcase classname=\"" + dir.getFileName() + "\" name=\"dvclint repro\""), xml);
+        assertTrue(xml.contains("<failure message=\"not reproducing: the lint found problems that would make it "
+                + "fail\""), xml);
+        assertTrue(xml.contains("[param-missing]"), "the lint's findings are in the report: " + xml);
+    }
+
+    @Test
+    void jsonIsForTheDryPlanOnly() {
+        Run r = cli(dir, "repro", "--json");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("--json prints the plan and needs --dry"), r.err());
+        assertFalse(Files.exists(dir.resolve("prepared.txt")), "nothing ran");
+    }
 }

@@ -65,7 +65,18 @@ public final class JunitReport implements ReproListener {
             int from = Math.max(0, all.length - TAIL);
             tail = new String(all, from, all.length - from, StandardCharsets.UTF_8);
         }
-        cases.add(new Case(address, result, failure, nanos / 1e9, tail));
+        cases.add(new Case(address, result, result == Result.FAILED ? "failed to reproduce '" + address + "': "
+                + failure : failure, nanos / 1e9, tail));
+    }
+
+    /**
+     * The run was refused before any stage started (the lint, an unsafe output, a busy project): the report is one
+     * failed case, {@code dvclint repro}, with the reason and what was printed about it.
+     */
+    public synchronized void refused(String reason, String details) {
+        cases.clear();
+        cases.add(new Case("dvclint repro", Result.FAILED, reason, 0, details));
+        finished();
     }
 
     @Override
@@ -88,8 +99,8 @@ public final class JunitReport implements ReproListener {
             sb.append("    <testcase classname=\"").append(Xml.escape(suite)).append("\" name=\"")
                     .append(Xml.escape(c.name())).append("\" time=\"").append(time(c.seconds())).append("\"");
             switch (c.result()) {
-                case FAILED -> sb.append(">\n      <failure message=\"").append(Xml.escape("failed to reproduce '"
-                        + c.name() + "': " + c.failure())).append("\" type=\"StageFailed\">")
+                case FAILED -> sb.append(">\n      <failure message=\"").append(Xml.escape(c.failure()))
+                        .append("\" type=\"StageFailed\">")
                         .append(Xml.escape(c.tail())).append("</failure>\n    </testcase>\n");
                 case SKIPPED -> sb.append(">\n      <skipped message=\"didn't change\"/>\n    </testcase>\n");
                 case NOT_ATTEMPTED -> sb.append(">\n      <skipped message=\"not attempted: a stage it depends on "

@@ -16,6 +16,7 @@ public final class Progress {
     private final AtomicInteger done = new AtomicInteger();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final long start = System.nanoTime();
+    private final AtomicInteger inherited = new AtomicInteger();
     private volatile boolean shown;
     private volatile boolean stopped;
 
@@ -61,9 +62,19 @@ public final class Progress {
         }
     }
 
+    /** A stage's command writes to the terminal itself: no line is drawn until it ends. */
+    void commandOwnsTerminal() {
+        inherited.incrementAndGet();
+        clear();
+    }
+
+    void commandReleasedTerminal() {
+        inherited.decrementAndGet();
+    }
+
     private void draw() {
         synchronized (err) {
-            if (stopped) return;
+            if (stopped || inherited.get() > 0) return;
             int d = done.get(), r = running.size();
             long secs = (System.nanoTime() - start) / 1_000_000_000L;
             err.print("\r\033[K[dvclint] " + d + "/" + total + " stages done, " + r + " running, "

@@ -47,6 +47,13 @@ public final class RepoLock implements AutoCloseable {
         }
     }
 
+    /** The lock cannot be taken on this machine at all (no {@code flock} command). */
+    public static final class UnavailableException extends IOException {
+        UnavailableException(String message) {
+            super(message);
+        }
+    }
+
     /** Takes the lock, waiting while another process holds it. */
     public void acquire() throws IOException, InterruptedException {
         if (holder != null || !Files.isDirectory(file.getParent().getParent())) return; // not a DVC project
@@ -54,8 +61,14 @@ public final class RepoLock implements AutoCloseable {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         boolean said = false;
         while (true) {
-            Process p = new ProcessBuilder("flock", "--exclusive", "--nonblock", file.toString(), "sh", "-c",
-                    "echo locked; exec cat").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p;
+            try {
+                p = new ProcessBuilder("flock", "--exclusive", "--nonblock", file.toString(), "sh", "-c",
+                        "echo locked; exec cat").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                throw new UnavailableException("the project lock needs the 'flock' command (util-linux), which "
+                        + "could not be started: " + e.getMessage());
+            }
             // a process of our own holds the lock for us, as long as we keep its input open
             BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line = r.readLine();

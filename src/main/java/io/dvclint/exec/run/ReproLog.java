@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where {@code repro} says what it does, with DVC's lines where people and scripts read them: information on
@@ -33,6 +35,8 @@ public final class ReproLog {
     private final List<ReproListener> listeners = new ArrayList<>();
     private final Map<String, StageOutput> outputs = new HashMap<>();
     private Progress progress;
+    /** Stages whose commands write to the terminal themselves (the progress line waits for them). */
+    private final Set<String> inherited = ConcurrentHashMap.newKeySet();
 
     public ReproLog(PrintStream out, PrintStream err, OutputMode mode) {
         this.out = out;
@@ -90,7 +94,13 @@ public final class ReproLog {
     synchronized Shell.Output output(String address) {
         boolean wanted = false;
         for (ReproListener l : listeners) wanted |= l.wantsOutput();
-        if (mode == OutputMode.INHERIT && !wanted) return null;
+        if (mode == OutputMode.INHERIT && !wanted) {
+            if (progress != null) {
+                progress.commandOwnsTerminal();
+                inherited.add(address);
+            }
+            return null;
+        }
         StageOutput o = new StageOutput(address);
         outputs.put(address, o);
         return o;
@@ -102,6 +112,7 @@ public final class ReproLog {
             o = outputs.remove(address);
         }
         if (o != null) o.end();
+        if (progress != null && inherited.remove(address)) progress.commandReleasedTerminal();
         for (ReproListener l : listeners) l.stageEnded(address, result, failure, nanos);
         if (progress != null) progress.stageEnded(address);
     }
@@ -170,6 +181,10 @@ public final class ReproLog {
                 }
             } else if (mode == OutputMode.GROUPED) {
                 byte[] o = pendingOut.toByteArray(), e = pendingErr.toByteArray();
+                if (o.length + e.length > 0) {
+                    byte[] head = ("Output of stage '" + address + "':\n").getBytes(StandardCharsets.UTF_8);
+                    emit(head, 0, head.length, false);
+                }
                 emit(o, 0, o.length, false);
                 emit(e, 0, e.length, true);
             }
