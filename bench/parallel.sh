@@ -3,6 +3,8 @@
 # output, plus a join stage reading all of them. `dvclint repro` from scratch with -j 1 and with -j JOBS, RUNS
 # times each, interleaved; medians and their ratio, all measured in this one run. Every run's dvc.lock must have
 # the same bytes as the first -j 1 run's (the script stops if not): the parallel run changes the time, not the result.
+# The critical path is the sleeps one chain must wait (ceil(WIDTH/JOBS) x SECONDS) plus everything else a -j JOBS
+# run does: the same runs with the sleeps set to 0 (start-up, hashing, cache and lock writes, the join).
 #
 # Usage: bench/parallel.sh [RUNS] [WIDTH] [JOBS] [SECONDS]     (defaults: 3 8 4 1)
 #   DVCLINT=/path/to/bin/dvclint bench/parallel.sh   times that launcher instead of this checkout's
@@ -18,8 +20,8 @@ printf '[core]\n    no_scm = True\n' > "$proj/.dvc/config"
   echo "stages:"
   i=0; joined=""
   while [ "$i" -lt "$width" ]; do
-    printf '  s%02d:\n    cmd: sleep %s && echo %d > out%02d.txt\n    outs: [out%02d.txt]\n' \
-      "$i" "$seconds" "$i" "$i" "$i"
+    printf '  s%02d:\n    cmd: sleep $BENCH_SLEEP && echo %d > out%02d.txt\n    outs: [out%02d.txt]\n' \
+      "$i" "$i" "$i" "$i"
     joined="$joined out$(printf %02d "$i").txt"
     i=$((i + 1))
   done
@@ -28,18 +30,18 @@ printf '[core]\n    no_scm = True\n' > "$proj/.dvc/config"
 } > "$proj/dvc.yaml"
 "$dvclint" --version >/dev/null # builds on first use, outside the timings
 
-# one run from scratch: outputs, lock and cache removed first; prints milliseconds
+# one run from scratch (JOBS [SLEEP]): outputs, lock and cache removed first; prints milliseconds
 run() {
   rm -rf "$proj/.dvc/cache" "$proj/.dvc/tmp" "$proj"/*.txt "$proj/dvc.lock"
   start=$(date +%s%N)
-  (cd "$proj" && "$dvclint" repro -j "$1" >/dev/null 2>&1)
+  (cd "$proj" && BENCH_SLEEP=${2:-$seconds} "$dvclint" repro -j "$1" >/dev/null 2>&1)
   end=$(date +%s%N)
   echo $(((end - start) / 1000000))
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-serial=""; parallel=""; reference=""
+serial=""; parallel=""; overhead=""; reference=""
 n=0
 while [ "$n" -lt "$runs" ]; do
   serial="$serial $(run 1)"
@@ -47,14 +49,18 @@ while [ "$n" -lt "$runs" ]; do
   [ "$(cat "$proj/dvc.lock")" = "$reference" ] || { echo "dvc.lock differs after -j 1" >&2; exit 1; }
   parallel="$parallel $(run "$jobs")"
   [ "$(cat "$proj/dvc.lock")" = "$reference" ] || { echo "dvc.lock differs after -j $jobs" >&2; exit 1; }
+  overhead="$overhead $(run "$jobs" 0)"
   n=$((n + 1))
 done
 s=$(echo $serial | tr ' ' '\n' | median)
 p=$(echo $parallel | tr ' ' '\n' | median)
+o=$(echo $overhead | tr ' ' '\n' | median)
 echo "$width stages of sleep $seconds + a join, $runs runs each, dvc.lock identical in every run"
 echo "repro -j 1:     $s ms"
 echo "repro -j $jobs:     $p ms"
-awk -v s="$s" -v p="$p" -v w="$width" -v j="$jobs" -v d="$seconds" 'BEGIN {
-  ideal = (w / j + (w % j ? 1 : 0)) * d * 1000
-  printf "speed-up:       %.2fx (the sleeps alone allow %.2fx)\n", s / p, (w * d * 1000) / ideal
+echo "repro -j $jobs, sleep 0: $o ms"
+awk -v s="$s" -v p="$p" -v o="$o" -v w="$width" -v j="$jobs" -v d="$seconds" 'BEGIN {
+  waits = int((w + j - 1) / j) * d * 1000
+  printf "speed-up:       %.2fx\n", s / p
+  printf "critical path:  %d ms (%d ms of sleeps + %d ms); -j %d takes %.2fx of it\n", waits + o, waits, o, j, p / (waits + o)
 }'
