@@ -32,5 +32,5 @@ echo "stages: $stages and $(( 2 * n + 100 * 100 ))"
 echo "lint median, N=$n:        ${t1} ms (target <= 2000 ms)"
 echo "lint median, N=$((2 * n)):        ${t2} ms"
 awk -v a="$t1" -v b="$t2" -v n="$n" 'BEGIN { printf "ratio 2N/N: %.2f (stages ratio %.2f; target <= 2.20)\n", b / a, (2*n+10000)/(n+10000) }'
-echo "lint median, N=$n, unchanged since the last run (result cache): ${tc} ms"
+echo "lint median, N=$n, unchanged since the last run: ${tc} ms"
 head -5 "$work/n1.out"
