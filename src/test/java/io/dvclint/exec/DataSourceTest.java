@@ -67,7 +67,8 @@ class DataSourceTest {
         assertEquals(1, cli(dir, "status", "-q").exit());
         assertEquals("data.xml.dvc: output data.xml modified\n", cli(dir, "status", "--why").out());
         assertTrue(cli(dir, "repro", "--dry", "--json", "data.xml.dvc").out().contains("\"data_source\": true, "
-                + "\"resave\": true, \"reasons\": [{\"kind\": \"out\", \"path\": \"data.xml\", \"state\": \"modified\"}]"));
+                + "\"resave\": true, \"reasons\": [{\"kind\": \"out\", \"path\": \"data.xml\", "
+                + "\"state\": \"modified\"}]"));
 
         Run r = cli(dir, "repro", "data.xml.dvc");
         assertEquals(0, r.exit(), r.out() + r.err());

@@ -104,7 +104,9 @@ public final class DvcFileWriter {
         /** A value left as loaded, with the comments inside it. */
         Node keep(YNode n, Node.Comment open) {
             if (n instanceof YMap m) return map(m.toJavaStringKeys(), m, open);
-            if (n instanceof YSeq s) return seq(new ArrayList<>(s.toJava() instanceof List<?> l ? l : List.of()), s, open);
+            if (n instanceof YSeq s) {
+                return seq(new ArrayList<>(s.toJava() instanceof List<?> l ? l : List.of()), s, open);
+            }
             return Representer.roundTrip(n);
         }
     }

@@ -91,9 +91,9 @@ public final class TrackedStage {
                         om.get("desc") instanceof YScalar d ? d.asString() : null, om);
                 String hash = om.get("hash") instanceof YScalar h && h.value() != null ? String.valueOf(h.value())
                         : null;
+                Boolean isexec = om.get("isexec") instanceof YScalar x && x.value() instanceof Boolean b ? b : null;
                 LockEntry entry = new LockEntry(path, hash, checksum(om.get("md5")), number(om.get("size")),
-                        number(om.get("nfiles")), om.get("isexec") instanceof YScalar x && x.value() instanceof Boolean b
-                                ? b : null, om.pos());
+                        number(om.get("nfiles")), isexec, om.pos());
                 outs.add(new PathItem(path, abs, out, entry, hash == null ? HashName.MD5_DOS2UNIX : HashName.MD5));
             }
         }
