@@ -7,6 +7,7 @@
 # Usage: bench/startup.sh [RUNS] [PROJECT]
 #   BASELINE=/path/to/other/checkout/bin/dvclint bench/startup.sh   also times that launcher (e.g. an older commit)
 #   in the same interleaved runs, and prints both.
+#   EDIT=src/train.py bench/startup.sh   edits that file of the project before each run instead of params.yaml
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd -P)
 runs=${1:-21}
@@ -28,7 +29,8 @@ time_ms() { # command... -> wall milliseconds
 }
 edited=$work/edited
 rm -rf "$edited"; cp -R "$project" "$edited"
-target=$edited/params.yaml; [ -f "$target" ] || target=$edited/dvc.yaml
+# EDIT=path (relative to the project) chooses the file edited: a script (EDIT=src/train.py) as well as params.yaml
+target=$edited/${EDIT:-params.yaml}; [ -f "$target" ] || target=$edited/dvc.yaml
 
 : > "$work/hello.txt"
 n=0

@@ -17,6 +17,7 @@ import io.dvclint.exec.run.ReproLog;
 import io.dvclint.exec.run.ReproOptions;
 import io.dvclint.exec.run.Reproducer;
 import io.dvclint.exec.run.Shell;
+import io.dvclint.exec.scm.ScmContext;
 import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;
 import io.dvclint.graph.PipelineNode;
@@ -199,6 +200,12 @@ public final class ReproCommand implements Callable<Integer> {
             outcome = r.run(steps, !single);
         } finally {
             interruption.uninstall();
+        }
+        try {
+            r.scm().finish(!outcome.failed().isEmpty(), log::info);
+        } catch (ScmContext.ScmException e) {
+            log.error(e.getMessage());
+            return Main.FINDINGS;
         }
         if (!outcome.failed().isEmpty()) return Main.FINDINGS;
         log.info(outcome.reproduced() == 0 ? "Data and pipelines are up to date."

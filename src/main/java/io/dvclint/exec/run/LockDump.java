@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Writes a stage's entry into the dvc.lock beside its dvc.yaml, as DVC's {@code Lockfile.dump_stages} does after
@@ -32,10 +33,13 @@ final class LockDump {
     private final ReproLog log;
     private final Map<String, Integer> planIndex = new HashMap<>();
     private final Map<Path, Set<String>> added = new HashMap<>();
+    /** Told of each dvc.lock whose entry changed (DVC's {@code track_file}, for git). */
+    private final Consumer<Path> changed;
 
-    LockDump(Path cwd, ReproLog log) {
+    LockDump(Path cwd, ReproLog log, Consumer<Path> changed) {
         this.cwd = cwd;
         this.log = log;
+        this.changed = changed;
     }
 
     /** The position of each stage (by its dvc.lock and name) in the plan, for placing new entries. */
@@ -60,7 +64,10 @@ final class LockDump {
         }
         String rel = PathNames.posix(cwd.relativize(lock));
         if (empty) log.info("Generating lock file '" + rel + "'");
-        if (old == null || !PyEq.eq(old, entry)) log.info("Updating lock file '" + rel + "'");
+        if (old == null || !PyEq.eq(old, entry)) {
+            log.info("Updating lock file '" + rel + "'");
+            changed.accept(lock);
+        }
         Set<String> ours = added.computeIfAbsent(lock, k -> new HashSet<>());
         Integer mine = planIndex.get(key(lock, name));
         String text = LockFileWriter.update(existing, Map.of(name, entry), (names, n) -> {

@@ -2,6 +2,7 @@ package io.dvclint.exec.run;
 
 import io.dvclint.exec.ExecProject;
 import io.dvclint.exec.plan.Planner;
+import io.dvclint.exec.scm.ScmContext;
 import io.dvclint.exec.stage.PathItem;
 import io.dvclint.exec.stage.TrackedStage;
 import io.dvclint.exec.status.StatusChecker;
@@ -34,11 +35,12 @@ public final class Reproducer {
     private final Interruption interruption;
 
     private final LockDump lockDump;
+    private final ScmContext scm;
     private final int jobs;
 
     /** @param jobs how many stages may run at once (1: one after the other, exactly as DVC runs them) */
     public Reproducer(ExecProject project, Path cwd, ReproOptions options, ReproLog log, Shell shell,
-            Map<String, String> env, RepoLock lock, Interruption interruption, int jobs) {
+            Map<String, String> env, RepoLock lock, Interruption interruption, int jobs) throws IOException {
         this.project = project;
         this.planner = new Planner(project.graph());
         this.options = options;
@@ -46,9 +48,11 @@ public final class Reproducer {
         this.interruption = interruption;
         this.jobs = Math.max(1, jobs);
         StatusChecker checker = new StatusChecker(cwd, project.hashes(), project.cache());
-        this.lockDump = new LockDump(cwd, log);
+        this.scm = options.dry() ? ScmContext.none(project.root(), cwd)
+                : ScmContext.open(project.root(), project.config(), cwd);
+        this.lockDump = new LockDump(cwd, log, scm::changed);
         this.runner = new StageRunner(project, options, log, shell, env, checker, lockDump, lock, interruption,
-                this.jobs == 1);
+                this.jobs == 1, scm);
     }
 
     /** The outcome: how many stages were reproduced, and which failed (none: an empty list). */
@@ -180,6 +184,11 @@ public final class Reproducer {
 
     ExecProject project() {
         return project;
+    }
+
+    /** What the run does with git: {@link ScmContext#finish} once it is over. */
+    public ScmContext scm() {
+        return scm;
     }
 
     Planner planner() {

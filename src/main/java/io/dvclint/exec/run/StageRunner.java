@@ -6,6 +6,7 @@ import io.dvclint.exec.cache.RunCache;
 import io.dvclint.exec.cache.Workspace;
 import io.dvclint.exec.hash.HashInfo;
 import io.dvclint.exec.hash.HashName;
+import io.dvclint.exec.scm.ScmContext;
 import io.dvclint.exec.state.PathHashes;
 import io.dvclint.exec.lock.LockEntryBuilder;
 import io.dvclint.exec.lock.LockEntryBuilder.PathEntry;
@@ -55,10 +56,12 @@ final class StageRunner {
     private final ReentrantLock phases = new ReentrantLock();
     /** Whether the project lock is let go while a command runs (one stage at a time, as DVC does). */
     private final boolean releaseWhileRunning;
+    /** Git: each cached output's {@code .gitignore} entry as the stage is saved. */
+    private final ScmContext scm;
 
     StageRunner(ExecProject project, ReproOptions options, ReproLog log, Shell shell, Map<String, String> env,
             StatusChecker checker, LockDump lockDump, RepoLock repoLock, Interruption interruption,
-            boolean releaseWhileRunning) {
+            boolean releaseWhileRunning, ScmContext scm) {
         this.project = project;
         this.options = options;
         this.log = log;
@@ -72,6 +75,7 @@ final class StageRunner {
         this.repoLock = repoLock;
         this.interruption = interruption;
         this.releaseWhileRunning = releaseWhileRunning;
+        this.scm = scm;
     }
 
     /**
@@ -116,8 +120,12 @@ final class StageRunner {
         interruption.guarded(() -> {
             save(s);
             if (!options.noCommit()) commit(s);
-            if (s.isDataSource()) DataSourceDump.dump(s);
-            else lockDump.dump(s, entry(s));
+            if (s.isDataSource()) {
+                DataSourceDump.dump(s);
+                scm.changed(s.source().path()); // SingleStageFile.dump tracks the file whether or not it changed
+            } else {
+                lockDump.dump(s, entry(s));
+            }
         });
         return result;
     }
@@ -279,6 +287,7 @@ final class StageRunner {
     /** {@code Stage.save}: dependencies and outputs hashed, then a run-cache entry saved when DVC saves one. */
     private void save(TrackedStage s) throws StageFailure, IOException {
         saveDeps(s);
+        ScmContext.Outputs git = scm.outputs(s.outs());
         for (PathItem o : s.outs()) {
             if (!Files.exists(o.abs())) {
                 if (options.allowMissing()) continue;
@@ -289,6 +298,11 @@ final class StageRunner {
             }
             if (Files.isDirectory(o.abs()) ? isEmptyDir(o.abs()) : Files.size(o.abs()) == 0) {
                 log.warn("'" + checker.display(o.abs()) + "' is empty.");
+            }
+            try {
+                git.ignore(o, checker.display(o.abs()));
+            } catch (ScmContext.ScmException e) {
+                throw new StageFailure(e.getMessage());
             }
             if (o.out().kind() == OutKind.METRICS && Files.isRegularFile(o.abs()) && isBinary(o.abs())) {
                 throw new StageFailure("binary file '" + o.abs() + "' cannot be used as metrics.");
