@@ -77,7 +77,7 @@ public final class StatusCommand implements Callable<Integer> {
         StatusChecker checker = new StatusChecker(cwd, project.hashes(), project.cache());
         StatusReport report = new StatusReport();
         for (PipelineNode n : nodes) {
-            TrackedStage s = project.stage(n);
+            TrackedStage s = project.tracked(n);
             if (s == null) continue;
             if (s.frozen()) {
                 err.println("WARNING: stage: '" + s.address() + "' is frozen. Its dependencies are not going to be "
@@ -133,7 +133,7 @@ public final class StatusCommand implements Callable<Integer> {
         for (TrackedStage s : report.changes().keySet()) stale.add(s.node());
         Map<String, List<Why.Reason>> out = new LinkedHashMap<>();
         for (PipelineNode n : nodes) {
-            TrackedStage s = project.stage(n);
+            TrackedStage s = project.tracked(n);
             if (s == null) continue;
             List<Why.Reason> rs = new ArrayList<>();
             List<Change> cs = report.changes().get(s);

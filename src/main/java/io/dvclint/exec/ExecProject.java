@@ -10,10 +10,12 @@ import io.dvclint.findings.Severity;
 import io.dvclint.graph.PipelineGraph;
 import io.dvclint.graph.PipelineNode;
 import io.dvclint.load.ProjectLoader;
+import io.dvclint.model.DataSource;
 import io.dvclint.model.DvcFile;
 import io.dvclint.model.LockStage;
 import io.dvclint.model.PathNames;
 import io.dvclint.model.Project;
+import io.dvclint.yaml.YSeq;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ public final class ExecProject {
     private final ObjectCache cache;
     private final PathHashes hashes;
     private final Map<PipelineNode, TrackedStage> tracked = new LinkedHashMap<>();
+    private final Map<PipelineNode, TrackedStage> sources = new LinkedHashMap<>();
 
     private final Path cwd;
 
@@ -45,7 +48,10 @@ public final class ExecProject {
         this.cache = cache;
         this.hashes = PathHashes.forProject(project.root(), project.ignore(), cache);
         for (PipelineNode n : graph.nodes()) {
-            if (n.stage() == null) continue;
+            if (n.stage() == null) {
+                if (isAdded(n.source())) sources.put(n, new TrackedStage(n, address(n)));
+                continue;
+            }
             DvcFile f = n.stage().file();
             LockStage lock = f.lock() == null ? null : f.lock().stages().get(n.stage().name());
             tracked.put(n, new TrackedStage(n, address(n), lock));
@@ -128,5 +134,21 @@ public final class ExecProject {
     /** The tracked stage of a graph node, or null for a {@code .dvc} data source. */
     public TrackedStage stage(PipelineNode n) {
         return tracked.get(n);
+    }
+
+    /**
+     * The tracked stage of a graph node, a dvc.yaml stage or a {@code .dvc} data source of {@code dvc add}; null for
+     * an import ({@code dvc import}, {@code dvc import-url}: a {@code .dvc} file with dependencies), which is only
+     * checked.
+     */
+    public TrackedStage tracked(PipelineNode n) {
+        TrackedStage s = tracked.get(n);
+        return s != null ? s : sources.get(n);
+    }
+
+    /** A {@code .dvc} file of {@code dvc add}: loaded, and without dependencies (those of imports). */
+    private static boolean isAdded(DataSource d) {
+        if (d.root() == null) return false;
+        return !(d.root().get("deps") instanceof YSeq deps) || deps.size() == 0;
     }
 }

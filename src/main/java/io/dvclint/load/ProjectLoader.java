@@ -189,6 +189,6 @@ public final class ProjectLoader {
                 }
             }
         }
-        return new DataSource(file, project.rel(file), List.copyOf(outs), List.copyOf(paths));
+        return new DataSource(file, project.rel(file), List.copyOf(outs), List.copyOf(paths), m, text.text());
     }
 }

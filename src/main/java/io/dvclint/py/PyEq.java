@@ -14,6 +14,19 @@ public final class PyEq {
     private PyEq() {
     }
 
+    /** Python's truth value of a loaded value: false for None, False, zero, and empty strings and collections. */
+    public static boolean truthy(Object v) {
+        if (v == null) return false;
+        if (v instanceof Boolean b) return b;
+        if (v instanceof Double d) return d != 0.0;
+        if (v instanceof Float f) return f != 0.0f;
+        if (v instanceof Number n) return !n.toString().equals("0");
+        if (v instanceof String s) return !s.isEmpty();
+        if (v instanceof java.util.Collection<?> c) return !c.isEmpty();
+        if (v instanceof java.util.Map<?, ?> m) return !m.isEmpty();
+        return true;
+    }
+
     public static boolean eq(Object a, Object b) {
         if (a == null || b == null) return a == b;
         if (isNum(a) && isNum(b)) return numEq(a, b);

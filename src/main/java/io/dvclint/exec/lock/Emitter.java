@@ -10,7 +10,9 @@ import java.util.List;
  * state machine one to one (column, whitespace and indentation bookkeeping included), so that folding, quoting and
  * spacing come out byte-identical; see {@link ScalarWriter} for the scalar styles.
  *
- * <p>Not covered, because a lock file written by DVC holds none: comments, anchors/aliases, explicit tags.
+ * <p>Comments are written where ruamel's round trip writes them back ({@link Node.Comment}): a document's leading
+ * comment lines, the comment after a key that opens a block collection, and the comment after a scalar value.
+ * Not covered, because the files DVC writes hold none: anchors/aliases, explicit tags.
  */
 public final class Emitter {
     static final int BEST_WIDTH = 80;
@@ -43,6 +45,7 @@ public final class Emitter {
     /** The YAML text of one document holding {@code root}, as {@code yaml.dump(data, stream)} writes it. */
     public static String dump(Node root) {
         Emitter e = new Emitter();
+        if (root instanceof Node.Mapping m && m.open() != null && !m.flow()) e.write(m.open().text());
         e.expectNode(root, true, false, false, false);
         e.writeIndent();
         if (e.openEnded) {
@@ -194,12 +197,15 @@ public final class Emitter {
         boolean indentless = mappingContext && !indention;
         increaseIndent(false, true, indentless);
         afterCollectionStart(true);
-        for (Node item : seq.items()) {
+        // the comment after the key holding it: written once the indentation is decided, as ruamel writes it
+        if (seq.open() != null && mappingContext) writeComment(seq.open());
+        for (int i = 0; i < seq.items().size(); i++) {
             boolean nonl = column == 0 && noNewline;
             writeIndent();
             writeIndicator("-", true, false, true);
             if (nonl) noNewline = true;
-            expectNode(item, false, true, false, false);
+            expectNode(seq.items().get(i), false, true, false, false);
+            if (seq.comment(i) != null) writeComment(seq.comment(i));
         }
         indent = popIndent();
         noNewline = false;
@@ -208,6 +214,7 @@ public final class Emitter {
     private void blockMapping(Node.Mapping map) {
         increaseIndent(false, false, false);
         afterCollectionStart(false);
+        if (map.open() != null && mappingContext) writeComment(map.open());
         for (Node.Pair p : map.pairs()) {
             writeIndent();
             if (checkSimpleKey(p.key())) {
@@ -220,8 +227,23 @@ public final class Emitter {
                 writeIndicator(":", true, false, true);
             }
             expectNode(p.value(), false, false, true, false);
+            if (p.comment() != null) writeComment(p.comment());
         }
         indent = popIndent();
+    }
+
+    /**
+     * {@code write_comment} for a comment after a node: its first line at the column it was written at (at least one
+     * blank after the node), the rest as written, then a line break.
+     */
+    private void writeComment(Node.Comment c) {
+        String value = c.text();
+        if (value.endsWith("\n")) value = value.substring(0, value.length() - 1);
+        int col = c.column() < 0 || value.startsWith("\n") ? column : c.column();
+        int spaces = col - column;
+        if (column > 0 && !value.strip().isEmpty() && spaces < 1 && !value.startsWith("\n")) spaces = 1;
+        out.append(" ".repeat(Math.max(0, spaces))).append(value);
+        writeLineBreak();
     }
 
     /** {@code check_simple_key}: a short single-line scalar, or an empty collection. */

@@ -1,5 +1,7 @@
 package io.dvclint.exec.lock;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -21,21 +23,54 @@ public sealed interface Node permits Node.Scalar, Node.Seq, Node.Mapping {
         }
     }
 
-    /** A sequence; {@code flow} writes it as {@code [a, b]}. */
-    record Seq(List<Node> items, boolean flow) implements Node {
+    /**
+     * A sequence; {@code flow} writes it as {@code [a, b]}. {@code open} is the comment written before its first
+     * item (after the key of a mapping holding it), {@code comments} the comment after each item (null: none).
+     */
+    record Seq(List<Node> items, boolean flow, Comment open, List<Comment> comments) implements Node {
         public Seq {
             items = List.copyOf(items);
+            comments = comments == null ? null : Collections.unmodifiableList(new ArrayList<>(comments));
+        }
+
+        public Seq(List<Node> items, boolean flow) {
+            this(items, flow, null, null);
+        }
+
+        /** The comment after item {@code i}, or null. */
+        public Comment comment(int i) {
+            return comments == null || i >= comments.size() ? null : comments.get(i);
         }
     }
 
-    /** One key/value pair of a mapping. */
-    record Pair(Node key, Node value) {
+    /** One key/value pair of a mapping, with the comment written after a scalar (or flow) value, or null. */
+    record Pair(Node key, Node value, Comment comment) {
+        public Pair(Node key, Node value) {
+            this(key, value, null);
+        }
     }
 
-    /** A mapping; {@code flow} writes it as {@code {a: b}}. */
-    record Mapping(List<Pair> pairs, boolean flow) implements Node {
+    /**
+     * A mapping; {@code flow} writes it as {@code {a: b}}. {@code open} is the comment written before its first pair
+     * (after the key of a mapping holding it; at the top of the document for the root).
+     */
+    record Mapping(List<Pair> pairs, boolean flow, Comment open) implements Node {
         public Mapping {
             pairs = List.copyOf(pairs);
         }
+
+        public Mapping(List<Pair> pairs, boolean flow) {
+            this(pairs, flow, null);
+        }
+    }
+
+    /**
+     * Comment lines as ruamel.yaml's round trip keeps them: the text of a comment that follows a node, through the
+     * comment and blank lines after it, each line as written. {@code column} is where the first line's {@code #}
+     * stood when it shares the line of the node (ruamel writes it there again, or one blank after the node when
+     * the node now reaches further); -1 when the text starts on a line of its own (it then starts with a line
+     * break).
+     */
+    record Comment(String text, int column) {
     }
 }

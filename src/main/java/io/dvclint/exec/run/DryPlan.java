@@ -76,6 +76,15 @@ public final class DryPlan {
                 j.put("file", project.address(n));
                 j.put("would_run", false);
                 j.put("data_source", true);
+                TrackedStage d = project.tracked(n);
+                if (d != null) {
+                    // a changed (or forced) data source is verified and its .dvc file written anew
+                    List<Change> changes = checker.status(d);
+                    for (Change c : changes) reasons.add(why.explain(d, c).json());
+                    if (force) reasons.add(Map.of("kind", "forced"));
+                    j.put("resave", force || !changes.isEmpty());
+                    j.put("reasons", reasons);
+                }
             }
             j.put("upstream", upstream);
             if (runs) willRun.add(n);

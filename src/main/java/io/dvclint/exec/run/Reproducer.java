@@ -155,7 +155,10 @@ public final class Reproducer {
     /** Reproduces one planned node (a stage, or a {@code .dvc} data source that is only verified). */
     ReproListener.Result reproduce(PipelineNode n, boolean force, boolean withGraph)
             throws StageFailure, IOException, InterruptedException {
-        if (n.stage() == null) return verifyDataSource(n);
+        if (n.stage() == null) {
+            TrackedStage d = project.tracked(n);
+            return d == null ? verifyDataSource(n) : runner.reproduce(d, force, List.of());
+        }
         TrackedStage s = project.stage(n);
         List<TrackedStage> upstream = new ArrayList<>();
         if (withGraph) {
@@ -164,7 +167,7 @@ public final class Reproducer {
         return runner.reproduce(s, force, upstream);
     }
 
-    /** A {@code .dvc} data source: its outputs must exist; it is not changed here. */
+    /** An import ({@code .dvc} file with dependencies): its outputs must exist; it is not updated here. */
     private ReproListener.Result verifyDataSource(PipelineNode node) throws StageFailure {
         DataSource d = node.source();
         List<String> missing = new ArrayList<>();

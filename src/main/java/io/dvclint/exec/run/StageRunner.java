@@ -33,7 +33,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * otherwise delete its outputs (not {@code persist} ones), restore them from the run-cache when DVC would, or run
  * its commands; then hash dependencies and outputs, commit outputs to the cache, save a run-cache entry and write
  * the stage's dvc.lock entry. A frozen stage's command never runs: its outputs are verified and its entry
- * rewritten.
+ * rewritten. A {@code .dvc} data source that changed is verified, saved and committed the same way, and its
+ * {@code .dvc} file written anew ({@link DataSourceDump}).
  */
 final class StageRunner {
     private final ExecProject project;
@@ -97,7 +98,8 @@ final class StageRunner {
         if (s.frozen()) log.warn("stage: '" + s.address() + "' is frozen. Its dependencies are not going to be "
                 + "reproduced.");
         if (!force && !checker.changed(s, options.allowMissing(), upstream)) {
-            log.info("Stage '" + s.address() + "' didn't change, skipping");
+            log.info(s.isDataSource() ? "'" + s.address() + "' didn't change, skipping"
+                    : "Stage '" + s.address() + "' didn't change, skipping");
             return ReproListener.Result.SKIPPED;
         }
         if (options.interactive() && !options.confirm("Going to reproduce stage: '" + s.address()
@@ -118,7 +120,12 @@ final class StageRunner {
         interruption.guarded(() -> {
             save(s);
             if (!options.noCommit()) commit(s);
-            lockDump.dump(s, entry(s));
+            if (s.isDataSource()) {
+                DataSourceDump.dump(s);
+                scm.changed(s.source().path()); // SingleStageFile.dump tracks the file whether or not it changed
+            } else {
+                lockDump.dump(s, entry(s));
+            }
         });
         return result;
     }

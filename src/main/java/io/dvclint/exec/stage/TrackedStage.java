@@ -2,18 +2,25 @@ package io.dvclint.exec.stage;
 
 import io.dvclint.exec.hash.HashName;
 import io.dvclint.graph.PipelineNode;
+import io.dvclint.model.DataSource;
 import io.dvclint.model.Dep;
 import io.dvclint.model.LockEntry;
 import io.dvclint.model.LockStage;
 import io.dvclint.model.Out;
+import io.dvclint.model.OutKind;
 import io.dvclint.model.ParamDep;
 import io.dvclint.model.ParamKey;
 import io.dvclint.model.Stage;
 import io.dvclint.py.PyEq;
+import io.dvclint.yaml.YMap;
+import io.dvclint.yaml.YNode;
+import io.dvclint.yaml.YScalar;
+import io.dvclint.yaml.YSeq;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,6 +37,11 @@ public final class TrackedStage {
     private final List<PathItem> deps = new ArrayList<>();
     private final List<PathItem> outs = new ArrayList<>();
     private final List<ParamItem> params = new ArrayList<>();
+    // a .dvc data source: its file, and what its top level says
+    private final DataSource source;
+    private final boolean sourceFrozen;
+    private final boolean sourceAlwaysChanged;
+    private final boolean sourceChecksum;
 
     /** @param address DVC's addressing of the stage from the current folder */
     public TrackedStage(PipelineNode node, String address, LockStage lock) {
@@ -37,9 +49,69 @@ public final class TrackedStage {
         this.address = address;
         this.stage = node.stage();
         this.lock = lock;
+        this.source = null;
+        this.sourceFrozen = false;
+        this.sourceAlwaysChanged = false;
+        this.sourceChecksum = false;
         for (Dep d : stage.deps()) deps.add(item(d.path(), d.abs(), null, lock == null ? null : lock.deps()));
         for (Out o : stage.outs()) outs.add(item(o.path(), o.abs(), o, lock == null ? null : lock.outs()));
         for (ParamDep p : stage.params()) params.add(new ParamItem(p, lockedValues(p)));
+    }
+
+    /**
+     * A {@code .dvc} data source as DVC loads it ({@code SingleStageLoader.load_stage}): a stage without a command
+     * whose outputs carry their own hashes. An output without {@code hash: md5} is a DVC 2 one, read as
+     * {@code md5-dos2unix}; {@code frozen} (or the older {@code locked}) freezes it; a top-level {@code md5} (a DVC 2
+     * stage checksum, which DVC 3 computes no more for data) is a changed checksum.
+     *
+     * @param address DVC's addressing: the file's path from the current folder
+     */
+    public TrackedStage(PipelineNode node, String address) {
+        this.node = node;
+        this.address = address;
+        this.stage = null;
+        this.lock = null;
+        this.source = node.source();
+        YMap root = source.root();
+        this.sourceFrozen = truthy(root.get("frozen")) || truthy(root.get("locked"));
+        this.sourceAlwaysChanged = truthy(root.get("always_changed"));
+        this.sourceChecksum = root.get("md5") instanceof YScalar m && m.value() != null
+                && !(m.value() instanceof String str && str.isEmpty());
+        if (root.get("outs") instanceof YSeq seq) {
+            int i = 0;
+            for (YNode n : seq.items()) {
+                if (!(n instanceof YMap om) || !(om.get("path") instanceof YScalar p && p.value() != null)) continue;
+                String path = source.outPaths().get(i);
+                Path abs = source.outs().get(i++);
+                Object cache = om.get("cache") == null ? Boolean.TRUE : om.get("cache").toJava();
+                Object push = om.get("push") == null ? Boolean.TRUE : om.get("push").toJava();
+                Out out = new Out(path, abs, om.pos(), OutKind.OUTS, PyEq.truthy(cache), om.has("cache"),
+                        truthy(om.get("persist")), PyEq.truthy(push),
+                        om.get("remote") instanceof YScalar r ? r.asString() : null,
+                        om.get("desc") instanceof YScalar d ? d.asString() : null, om);
+                String hash = om.get("hash") instanceof YScalar h && h.value() != null ? String.valueOf(h.value())
+                        : null;
+                Boolean isexec = om.get("isexec") instanceof YScalar x && x.value() instanceof Boolean b ? b : null;
+                LockEntry entry = new LockEntry(path, hash, checksum(om.get("md5")), number(om.get("size")),
+                        number(om.get("nfiles")), isexec, om.pos());
+                outs.add(new PathItem(path, abs, out, entry, hash == null ? HashName.MD5_DOS2UNIX : HashName.MD5));
+            }
+        }
+    }
+
+    private static boolean truthy(YNode n) {
+        return n != null && PyEq.truthy(n.toJava());
+    }
+
+    /** DVC's {@code CHECKSUM_SCHEMA}: a string (or an int) of three characters or more, lowercased; empty is none. */
+    private static String checksum(YNode n) {
+        if (!(n instanceof YScalar s) || s.value() == null || s.value() instanceof Boolean) return null;
+        String v = String.valueOf(s.value());
+        return v.isEmpty() ? null : v.toLowerCase(Locale.ROOT);
+    }
+
+    private static Long number(YNode n) {
+        return n instanceof YScalar s && s.value() instanceof Long l ? l : null;
     }
 
     private PathItem item(String path, Path abs, Out out, List<LockEntry> locked) {
@@ -72,8 +144,18 @@ public final class TrackedStage {
         return node;
     }
 
+    /** The dvc.yaml stage, or null for a {@code .dvc} data source. */
     public Stage stage() {
         return stage;
+    }
+
+    /** The {@code .dvc} file of a data source, or null for a dvc.yaml stage. */
+    public DataSource source() {
+        return source;
+    }
+
+    public boolean isDataSource() {
+        return source != null;
     }
 
     /** The dvc.lock entry, or null when the stage never ran (or its lock file is missing). */
@@ -99,25 +181,33 @@ public final class TrackedStage {
     }
 
     public boolean frozen() {
-        return stage.frozen();
+        return source != null ? sourceFrozen : stage.frozen();
     }
 
     public boolean alwaysChanged() {
-        return stage.alwaysChanged();
+        return source != null ? sourceAlwaysChanged : stage.alwaysChanged();
     }
 
-    /** A stage with a command but neither dependencies (params count) nor outputs: it runs on every repro. */
+    /**
+     * A stage with a command but neither dependencies (params count) nor outputs: it runs on every repro (never a
+     * data source, which has no command).
+     */
     public boolean isCallback() {
-        return deps.isEmpty() && params.isEmpty() && outs.isEmpty();
+        return source == null && deps.isEmpty() && params.isEmpty() && outs.isEmpty();
     }
 
-    /** The lock entry exists and records another command (Python equality: a string is never a list). */
+    /**
+     * {@code changed_stage}: for a dvc.yaml stage, the lock entry exists and records another command (Python
+     * equality: a string is never a list); for a data source, its file records a stage checksum ({@code md5}) where
+     * DVC 3 computes none ({@code dvc status} says {@code changed checksum}).
+     */
     public boolean cmdChanged() {
+        if (source != null) return sourceChecksum;
         return lock != null && !PyEq.eq(lock.cmd(), stage.cmd());
     }
 
-    /** The commands to run: a list as it is, a string split into lines. */
+    /** The commands to run: a list as it is, a string split into lines; none for a data source. */
     public List<String> commands() {
-        return stage.commands();
+        return source != null ? List.of() : stage.commands();
     }
 }

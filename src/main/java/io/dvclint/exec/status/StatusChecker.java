@@ -42,7 +42,10 @@ public final class StatusChecker {
         this.cache = cache;
     }
 
-    /** Every change of the stage, in {@code dvc status} order: deps (unless frozen), outs, always, command. */
+    /**
+     * Every change of the stage, in {@code dvc status} order: deps (unless frozen), outs, always, command (for a
+     * {@code .dvc} data source: its checksum).
+     */
     public List<Change> status(TrackedStage s) throws IOException {
         List<Change> out = new ArrayList<>();
         if (!s.frozen()) {
@@ -58,8 +61,8 @@ public final class StatusChecker {
         }
         if (s.isCallback() || s.alwaysChanged()) out.add(new Change(Change.Kind.ALWAYS_CHANGED, null, null,
                 "always changed", null, null, null, null));
-        if (s.cmdChanged()) out.add(new Change(Change.Kind.COMMAND, null, null, "changed command", null, null,
-                null, null));
+        if (s.cmdChanged()) out.add(new Change(Change.Kind.COMMAND, null, null,
+                s.isDataSource() ? "changed checksum" : "changed command", null, null, null, null));
         return out;
     }
 

@@ -75,8 +75,13 @@ public final class Why {
             }
             case PARAMS_FILE -> text = c.path() + (c.state().equals("deleted") ? " deleted"
                     : " is new: dvc.lock has no values of it");
-            case DEP, OUT -> text = pathText(c, j);
+            case DEP, OUT -> text = pathText(s, c, j);
             case COMMAND -> {
+                if (s.isDataSource()) {
+                    text = "changed checksum: " + rel(s.source().path()) + " records a stage md5 (DVC 2), which DVC 3 "
+                            + "no longer keeps for data";
+                    break;
+                }
                 String d = Commands.difference(s.lock().cmd(), s.stage().cmd());
                 j.put("detail", d);
                 text = "changed command (" + d + ")";
@@ -97,15 +102,16 @@ public final class Why {
         return new Reason("upstream " + sb + " will run", j);
     }
 
-    private String pathText(Change c, Map<String, Object> j) {
+    private String pathText(TrackedStage s, Change c, Map<String, Object> j) {
         PathItem p = c.item();
         String what = p.isOut() ? "output " : "";
+        String record = s.isDataSource() ? rel(s.source().path()) : "dvc.lock";
         if (!c.state().equals("modified")) {
-            String tail = c.state().equals("not in cache") ? " (dvc.lock records " + p.lockedMd5()
+            String tail = c.state().equals("not in cache") ? " (" + record + " records " + p.lockedMd5()
                     + ", not in .dvc/cache)" : "";
             return what + c.path() + " " + c.state() + tail;
         }
-        if (p.lockedMd5() == null) return what + c.path() + " modified (not in dvc.lock yet)";
+        if (p.lockedMd5() == null) return what + c.path() + " modified (not in " + record + " yet)";
         String detail = dirDetail(p);
         if (detail != null) j.put("detail", detail);
         return what + c.path() + " modified" + (detail == null ? "" : " (" + detail + ")");

@@ -109,6 +109,28 @@ class ScmReproTest {
     }
 
     @Test
+    void aReSavedDataSourceGetsItsEntryAndItsDvcFileIsNamedWhetherOrNotItsTextChanged() throws Exception {
+        write(dir, "data/raw.txt.dvc", """
+                outs:
+                - md5: 0123456789abcdef0123456789abcdef
+                  size: 4
+                  hash: md5
+                  path: raw.txt
+                """);
+        Run r = cli(dir, "repro");
+        ok(r);
+        assertTrue(read("data/raw.txt.dvc").startsWith("outs:\n- md5: 2306b4377429730ee03a806cff76e92b\n"),
+                read("data/raw.txt.dvc"));
+        assertEquals("/raw.txt\n/prepared\n", read("data/.gitignore"), "the data source runs first");
+        assertTrue(r.out().endsWith(HINT.formatted(".gitignore data/.gitignore data/raw.txt.dvc dvc.lock") + PUSH),
+                r.out());
+        Run forced = cli(dir, "repro", "-f", "data/raw.txt.dvc");
+        ok(forced);
+        assertTrue(forced.out().endsWith(HINT.formatted("data/raw.txt.dvc") + PUSH),
+                "dumped again, unchanged, and still named as DVC names it: " + forced.out());
+    }
+
+    @Test
     void aGitignoreWithoutItsLastNewlineGetsOneFirst() throws Exception {
         write(dir, ".gitignore", "*.log");
         write(dir, "data/.gitignore", "/old\r");
