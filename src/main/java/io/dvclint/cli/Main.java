@@ -21,8 +21,6 @@ public final class Main implements Runnable {
     static final List<String> COMMANDS = List.of("lint", "dag", "status", "repro", "export", "lock", "rules",
             "explain", "schema", "completion", "help");
 
-    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
-
     private CommandSpec spec;
 
     public static void main(String[] args) {
@@ -106,9 +104,6 @@ public final class Main implements Runnable {
     }
 
     private static CommandLine withHandlers(CommandSpec spec) {
-        // dvclint's options are strings, flags and lists of strings. Without this, every command line registers
-        // picocli's converters for java.time, java.sql and java.nio types by reflection (about 10 ms of start-up).
-        if (System.getProperty(CONVERTER_EXCLUDES) == null) System.setProperty(CONVERTER_EXCLUDES, ".*");
         CommandLine cl = Cli.commandLine(spec);
         Failures failures = new Failures();
         cl.setExitCodeExceptionMapper(failures);

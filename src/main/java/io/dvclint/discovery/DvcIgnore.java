@@ -3,6 +3,7 @@ package io.dvclint.discovery;
 import io.dvclint.fs.Inputs;
 import io.dvclint.py.PyFormat;
 import io.dvclint.yaml.SourceText;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,12 +54,14 @@ public final class DvcIgnore {
     }
 
     private final Path root;
+    private final String rootText;
     private final boolean skipSubrepos;
     private final Map<String, List<Rule>> specs = new HashMap<>();
     private final List<Problem> problems = new ArrayList<>();
 
     private DvcIgnore(Path root, boolean skipSubrepos) {
         this.root = root.toAbsolutePath().normalize();
+        this.rootText = this.root.toString();
         this.skipSubrepos = skipSubrepos;
     }
 
@@ -105,13 +108,11 @@ public final class DvcIgnore {
         return ignore(rules, rel, isDir);
     }
 
+    /** The path of {@code p} (inside the root, not the root) relative to the root, '/'-separated. */
     private String rel(Path p) {
-        StringBuilder sb = new StringBuilder();
-        for (Path part : root.relativize(p)) {
-            if (sb.length() > 0) sb.append('/');
-            sb.append(part);
-        }
-        return sb.toString();
+        String s = p.toString();
+        String r = s.substring(rootText.length() + (rootText.endsWith(File.separator) ? 0 : 1));
+        return File.separatorChar == '/' ? r : r.replace(File.separatorChar, '/');
     }
 
     /** Per rule list: the verdict on each parent folder already checked (siblings share their parents). */
@@ -119,31 +120,32 @@ public final class DvcIgnore {
 
     /** DVC's {@code DvcIgnorePatterns._ignore}: each leading part of the path is checked, parents as folders. */
     private Optional<Match> ignore(List<Rule> rules, String rel, boolean isDir) {
-        String[] parts = rel.split("/", -1);
-        Map<String, Optional<Rule>> folders = folderVerdicts.get(rules);
-        if (folders == null) {
-            folders = new HashMap<>();
-            folderVerdicts.put(rules, folders);
+        int slash = rel.lastIndexOf('/');
+        Rule r = slash < 0 ? null : ignoredFolder(rules, rel.substring(0, slash));
+        if (r == null) r = findMatching(rules, rel, isDir);
+        return r != null && r.ignore ? Optional.of(r.info) : Optional.empty();
+    }
+
+    /** The rule ignoring the first of {@code relDir}'s leading parts (itself last) that it ignores, or null. */
+    private Rule ignoredFolder(List<Rule> rules, String relDir) {
+        Map<String, Optional<Rule>> verdicts = folderVerdicts.get(rules);
+        if (verdicts == null) {
+            verdicts = new HashMap<>();
+            folderVerdicts.put(rules, verdicts);
         }
-        StringBuilder prefix = new StringBuilder();
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) prefix.append('/');
-            prefix.append(parts[i]);
-            String path = prefix.toString();
-            Rule r;
-            if (i < parts.length - 1) {
-                Optional<Rule> verdict = folders.get(path);
-                if (verdict == null) {
-                    verdict = Optional.ofNullable(findMatching(rules, path, true));
-                    folders.put(path, verdict);
-                }
-                r = verdict.orElse(null);
-            } else {
-                r = findMatching(rules, path, isDir);
+        for (int from = 0; ; ) {
+            int slash = relDir.indexOf('/', from);
+            String path = slash < 0 ? relDir : relDir.substring(0, slash);
+            Optional<Rule> verdict = verdicts.get(path);
+            if (verdict == null) {
+                verdict = Optional.ofNullable(findMatching(rules, path, true));
+                verdicts.put(path, verdict);
             }
-            if (r != null && r.ignore) return Optional.of(r.info);
+            Rule r = verdict.orElse(null);
+            if (r != null && r.ignore) return r;
+            if (slash < 0) return null;
+            from = slash + 1;
         }
-        return Optional.empty();
     }
 
     /**
@@ -174,8 +176,51 @@ public final class DvcIgnore {
         return null;
     }
 
+    /**
+     * The rules for the entries of the folder {@code dir}, for a walk that has just listed it: {@code folders} are
+     * its entries that are folders, symbolic links to folders included (the folder names {@code os.walk} gives), so
+     * its sub-repositories are found among those alone rather than by listing it and looking at each entry again (rules
+     * made for the folder already stay as they are: they are the same). The verdict on the folder's own path is
+     * worked out once, so each entry costs one match of its path.
+     */
+    public Folder folder(Path dir, List<String> folders) {
+        Path d = dir.toAbsolutePath().normalize();
+        if (!d.startsWith(root)) return new Folder(null, null, false);
+        String relDir = d.equals(root) ? "" : rel(d);
+        List<Rule> rules = spec(relDir, folders);
+        // the entries' parent folders, checked as DVC checks them for each entry (with this folder's rules)
+        boolean parentIgnored = !relDir.isEmpty() && ignoredFolder(rules, relDir) != null;
+        return new Folder(rules, relDir.isEmpty() ? "" : relDir + "/", parentIgnored);
+    }
+
+    /** The rules for the entries of one folder: see {@link #folder}. */
+    public static final class Folder {
+        private final List<Rule> rules;
+        private final String prefix;
+        private final boolean parentIgnored;
+
+        private Folder(List<Rule> rules, String prefix, boolean parentIgnored) {
+            this.rules = rules;
+            this.prefix = prefix;
+            this.parentIgnored = parentIgnored;
+        }
+
+        /** {@link DvcIgnore#isIgnored} of the entry {@code name} of this folder. */
+        public boolean isIgnored(String name, boolean isDir) {
+            if (rules == null) return false;
+            if (parentIgnored) return true;
+            Rule r = findMatching(rules, prefix + name, isDir);
+            return r != null && r.ignore;
+        }
+    }
+
     /** The merged rules that apply to entries of the folder {@code relDir} ("" for the root). */
     private List<Rule> spec(String relDir) {
+        return spec(relDir, null);
+    }
+
+    /** As {@link #spec(String)}; {@code folders}, when known, are the folder's entries that are folders. */
+    private List<Rule> spec(String relDir, List<String> folders) {
         List<Rule> s = specs.get(relDir);
         if (s != null) return s;
         List<Rule> parent;
@@ -194,7 +239,7 @@ public final class DvcIgnore {
             readFile(rules, relDir, ignoreFile, ignoreRel);
         }
         if (skipSubrepos) {
-            for (String child : subrepoChildren(dir)) {
+            for (String child : subrepoChildren(dir, folders)) {
                 String text = relDir.isEmpty() ? "/" + child + "/" : relDir + "/" + child + "/";
                 add(rules, text, new Match("in sub_repo:" + child, null, 0, "/" + child + "/"), null, 0);
             }
@@ -204,8 +249,16 @@ public final class DvcIgnore {
         return result;
     }
 
-    private List<String> subrepoChildren(Path dir) {
+    private List<String> subrepoChildren(Path dir, List<String> folders) {
         List<String> out = new ArrayList<>();
+        if (folders != null) {
+            for (String name : folders) {
+                Path c = dir.resolve(name);
+                if (!c.equals(root) && Inputs.exists(c.resolve(".dvc"))) out.add(name);
+            }
+            out.sort(null);
+            return out;
+        }
         if (!Inputs.isDirectory(dir)) return out;
         try {
             for (Path c : Inputs.list(dir)) {

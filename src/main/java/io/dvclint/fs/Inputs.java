@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -82,6 +83,34 @@ public final class Inputs {
             return in.readNBytes(n);
         }
     }
+
+    /**
+     * Whether the folder surely has no sub-folder (symbolic links to folders aside), known from its link count
+     * alone: on ext2/3/4, xfs and tmpfs a folder's count is 2 plus its sub-folders, so 2 means none, and its entries
+     * need not be looked at one by one to tell folders from files. False when that is not known: another count
+     * (btrfs and overlayfs's merged folders always say 1), or a file system whose counts are not kept so (network
+     * and FUSE file systems among them; a folder is checked against the file system holding it).
+     */
+    public static boolean hasNoSubfolders(Path dir) {
+        try {
+            Map<String, Object> a = Files.readAttributes(dir, "unix:nlink,dev");
+            if (((Number) a.get("nlink")).intValue() != 2) return false;
+            Object dev = a.get("dev");
+            Boolean counts = COUNTS_SUBFOLDERS.get(dev);
+            if (counts == null) {
+                counts = LINK_COUNTED.contains(Files.getFileStore(dir).type());
+                COUNTS_SUBFOLDERS.put(dev, counts);
+            }
+            return counts;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The file systems whose folders' link counts count their sub-folders (overlayfs passes its layers' on). */
+    private static final List<String> LINK_COUNTED = List.of("ext4", "ext3", "ext2", "xfs", "tmpfs", "overlay");
+    /** Per device number: whether its file system is one of those. */
+    private static final Map<Object, Boolean> COUNTS_SUBFOLDERS = new ConcurrentHashMap<>();
 
     /** The entries of a folder, in no particular order. */
     public static List<Path> list(Path dir) throws IOException {

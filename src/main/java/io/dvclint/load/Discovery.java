@@ -49,23 +49,30 @@ public final class Discovery {
     }
 
     private void walk(Path dir, Visitor v) {
-        List<Path> files = new ArrayList<>();
+        // only entries named dvc.yaml or *.dvc matter among the files; in a folder whose link count says it has no
+        // sub-folder, every entry is a file or a symbolic link (never entered), and none needs looking at
+        boolean leaf = Inputs.hasNoSubfolders(dir);
+        Path yaml = null;
+        List<Path> dvcFiles = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
         try {
             for (Path p : Inputs.list(dir)) {
-                if (Inputs.isDirectoryNoFollow(p)) dirs.add(p);
-                else files.add(p);
+                if (!leaf && Inputs.isDirectoryNoFollow(p)) {
+                    dirs.add(p);
+                    continue;
+                }
+                String n = p.getFileName().toString();
+                if (n.equals("dvc.yaml")) yaml = p;
+                else if (n.endsWith(".dvc")) dvcFiles.add(p);
             }
         } catch (IOException e) {
             return;
         }
-        files.sort(null);
+        dvcFiles.sort(null);
         dirs.sort(null);
-        Path yaml = dir.resolve("dvc.yaml");
-        if (files.contains(yaml) && !ignore.isIgnored(yaml, false)) v.visit(yaml, true);
-        for (Path f : files) {
-            String n = f.getFileName().toString();
-            if (n.endsWith(".dvc") && Inputs.isRegularFile(f) && !ignore.isIgnored(f, false)) v.visit(f, false);
+        if (yaml != null && !ignore.isIgnored(yaml, false)) v.visit(yaml, true);
+        for (Path f : dvcFiles) {
+            if (Inputs.isRegularFile(f) && !ignore.isIgnored(f, false)) v.visit(f, false);
         }
         for (Path d : dirs) {
             String n = d.getFileName().toString();

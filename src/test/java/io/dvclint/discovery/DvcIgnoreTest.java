@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -185,6 +186,46 @@ class DvcIgnoreTest {
         DvcIgnore walkAll = DvcIgnore.forRoot(root, false);
         assertNull(src(walkAll, "inner/dvc.yaml", false));
         assertEquals(":.dvc/", src(walkAll, "inner/.dvc/config", false));
+    }
+
+    @Test
+    void aListedFolderHasTheVerdictsOfItsPaths() throws IOException {
+        Files.createDirectories(root.resolve("d/inner/.dvc"));
+        Files.createDirectories(root.resolve("d/plain"));
+        Files.createDirectories(root.resolve("elsewhere/repo/.dvc"));
+        Files.createSymbolicLink(root.resolve("d/linked"), root.resolve("elsewhere/repo"));
+        write("d/file.txt", "x");
+        write("d/x.tmp", "x");
+        write("d/keep.tmp", "x");
+        write(".dvcignore", "plain/\n*.tmp\n!keep.tmp\ngone/\n");
+        Files.createDirectories(root.resolve("gone/deeper"));
+        DvcIgnore listed = DvcIgnore.forRoot(root);
+        // the folder names os.walk gives: folders and symbolic links to folders
+        DvcIgnore.Folder d = listed.folder(root.resolve("d"), List.of("plain", "linked", "inner"));
+        DvcIgnore.Folder top = listed.folder(root, List.of("d", "elsewhere", "gone"));
+        DvcIgnore.Folder deeper = listed.folder(root.resolve("gone/deeper"), List.of());
+        DvcIgnore.Folder outside = listed.folder(root.getParent(), List.of());
+        DvcIgnore looked = DvcIgnore.forRoot(root);
+        String[] names = {"inner", "linked", "plain", "file.txt", "x.tmp", "keep.tmp", "gone", ".git", ".dvc", "d"};
+        for (String name : names) {
+            for (boolean dir : new boolean[] {false, true}) {
+                String at = name + " dir=" + dir;
+                assertEquals(looked.isIgnored(root.resolve("d/" + name), dir), d.isIgnored(name, dir), "d/" + at);
+                assertEquals(looked.isIgnored(root.resolve(name), dir), top.isIgnored(name, dir), at);
+                assertTrue(deeper.isIgnored(name, dir), "inside an ignored folder: " + at);
+                assertFalse(outside.isIgnored(name, dir), "outside the root: " + at);
+            }
+        }
+        assertTrue(d.isIgnored("inner", true));
+        assertTrue(d.isIgnored("linked", true), "a symbolic link to a sub-repository");
+        assertFalse(d.isIgnored("linked", false));
+        assertTrue(d.isIgnored("plain", true));
+        assertFalse(d.isIgnored("keep.tmp", false));
+        assertEquals("in sub_repo:linked", src(listed, "d/linked", true));
+        // rules made already stay as they are
+        DvcIgnore early = DvcIgnore.forRoot(root);
+        assertEquals("in sub_repo:inner", src(early, "d/inner", true));
+        assertTrue(early.folder(root.resolve("d"), List.of()).isIgnored("inner", true));
     }
 
     @Test

@@ -211,6 +211,34 @@ class HasherTest {
     }
 
     @Test
+    void subRepositoriesInsideAreLeftOutAndTheRulesAgreeWithAFreshLook() throws IOException {
+        Path root = tmp.resolve("proj");
+        Files.createDirectories(root.resolve(".dvc"));
+        write("proj/data/a.txt", "a");
+        write("proj/data/inner/.dvc/config", "");
+        write("proj/data/inner/b.txt", "b");
+        write("proj/data/sub/c.txt", "c");
+        write("proj/data/sub/deeper/.dvc/config", "");
+        write("proj/data/sub/deeper/d.txt", "d");
+        write("proj/repo/.dvc/config", "");
+        write("proj/repo/e.txt", "e");
+        Files.createSymbolicLink(root.resolve("data/sub/linked"), root.resolve("repo"));
+        DvcIgnore walked = DvcIgnore.forRoot(root);
+        HashInfo info = new Hasher(walked, Md5.INSTANCE).hashDir(root.resolve("data"), HashName.MD5);
+        assertEquals(List.of("a.txt", "sub/c.txt"), info.manifest().stream().map(HashInfo.Entry::relpath).toList());
+        // what the walk told the rules of each folder gives the verdicts of rules that looked for themselves
+        DvcIgnore fresh = DvcIgnore.forRoot(root);
+        for (String p : new String[] {"data/inner", "data/inner/b.txt", "data/sub/deeper", "data/sub/deeper/d.txt",
+            "data/sub/linked", "data/sub/linked/e.txt", "data/sub/c.txt", "data/a.txt"}) {
+            for (boolean dir : new boolean[] {false, true}) {
+                assertEquals(fresh.match(root.resolve(p), dir).map(DvcIgnore.Match::source),
+                        walked.match(root.resolve(p), dir).map(DvcIgnore.Match::source), p + " dir=" + dir);
+            }
+        }
+        assertEquals("in sub_repo:linked", walked.match(root.resolve("data/sub/linked"), true).orElseThrow().source());
+    }
+
+    @Test
     void missingPathsFail() {
         assertThrows(NoSuchFileException.class, () -> plain.hash(tmp.resolve("missing"), HashName.MD5));
     }

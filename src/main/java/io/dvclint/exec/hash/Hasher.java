@@ -146,18 +146,28 @@ public final class Hasher {
         final List<BasicFileAttributes> attrs = new ArrayList<>();
     }
 
-    /** An entry of a folder being walked: its name (with a '/' after a folder's), path and attributes. */
+    /**
+     * An entry of a folder being walked: its name and sort key (a folder's name with a '/' after it), path and
+     * attributes (a symbolic link's target's), whether it is a folder (a link to one too), whether it is a folder
+     * walked into (not a link), and whether it is a symbolic link to nothing.
+     */
     private static final class Child {
+        final String name;
         final String key;
         final Path path;
         final BasicFileAttributes attrs;
         final boolean dir;
+        final boolean enter;
+        final boolean dangling;
 
-        Child(String key, Path path, BasicFileAttributes attrs, boolean dir) {
-            this.key = key;
+        Child(String name, Path path, BasicFileAttributes attrs, boolean dir, boolean enter, boolean dangling) {
+            this.name = name;
+            this.key = dir ? name + "/" : name;
             this.path = path;
             this.attrs = attrs;
             this.dir = dir;
+            this.enter = enter;
+            this.dangling = dangling;
         }
     }
 
@@ -178,6 +188,7 @@ public final class Hasher {
      */
     private void collect(Path dir, String prefix, Listing out) throws IOException {
         List<Child> children = new ArrayList<>();
+        List<String> folders = new ArrayList<>();
         boolean sawIgnoreFile = false;
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path c : ds) {
@@ -192,18 +203,26 @@ public final class Hasher {
                     }
                 }
                 boolean isDir = own.isDirectory() || (own.isSymbolicLink() && !dangling && target.isDirectory());
-                if (ignore != null && ignore.isIgnored(c, isDir)) continue;
                 String fname = c.getFileName().toString();
-                if (isDir) {
-                    // os.walk does not enter symbolic links to directories
-                    if (own.isDirectory()) children.add(new Child(fname + "/", c, own, true));
-                    continue;
-                }
-                if (dangling) throw new NoSuchFileException(c.toString());
-                if (fname.equals(DvcIgnore.FILE)) sawIgnoreFile = true;
-                children.add(new Child(fname, c, target, false));
+                if (isDir) folders.add(fname);
+                children.add(new Child(fname, c, target, isDir, own.isDirectory(), dangling));
             }
         }
+        // the ignore rules of this folder, told its sub-folders by the listing (its sub-repositories are among them)
+        DvcIgnore.Folder rules = ignore == null ? null : ignore.folder(dir, folders);
+        List<Child> kept = new ArrayList<>(children.size());
+        for (Child c : children) {
+            if (rules != null && rules.isIgnored(c.name, c.dir)) continue;
+            if (c.dir) {
+                // os.walk does not enter symbolic links to directories
+                if (c.enter) kept.add(c);
+                continue;
+            }
+            if (c.dangling) throw new NoSuchFileException(c.path.toString());
+            if (c.name.equals(DvcIgnore.FILE)) sawIgnoreFile = true;
+            kept.add(c);
+        }
+        children = kept;
         if (sawIgnoreFile) throw new IgnoreInCollectedDirException(dir.toString());
         children.sort(BY_KEY);
         for (Child c : children) {
