@@ -1,7 +1,11 @@
 package io.dvclint.cli;
 
 import io.dvclint.findings.Suggest;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,11 +135,28 @@ public final class Main implements Runnable {
                 err.println("dvclint: " + ex.getMessage());
                 return USAGE;
             }
+            if (ex instanceof IOException io) {
+                // the project's files, not dvclint, failed (unreadable, vanished, a .dvcignore inside a hashed
+                // folder...): the run fails as DVC's does, with DVC's prefix
+                err.println("ERROR: " + describe(io));
+                if (System.getenv("DVCLINT_DEBUG") != null) io.printStackTrace(err);
+                return FINDINGS;
+            }
             err.println("dvclint: internal error: " + ex);
             if (System.getenv("DVCLINT_DEBUG") != null) ex.printStackTrace(err);
             else err.println("(set DVCLINT_DEBUG=1 for the stack trace, and please report it)");
             return INTERNAL;
         }
+    }
+
+    /** An I/O failure in words: the JDK's file exceptions carry only the path as their message. */
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException n) return "'" + n.getFile() + "' does not exist";
+        if (e instanceof AccessDeniedException a) return "permission denied: '" + a.getFile() + "'";
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason() + ": '" + f.getFile() + "'";
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     @Override

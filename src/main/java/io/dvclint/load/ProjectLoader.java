@@ -113,7 +113,10 @@ public final class ProjectLoader {
         return text;
     }
 
-    /** Parses YAML text; reports a yaml-syntax finding and returns null on failure, an empty map when empty. */
+    /**
+     * Parses YAML text; reports a yaml-syntax finding and returns null on failure. An empty document, or one Python
+     * finds false ({@code ~}, {@code 0}, {@code []}, ...), is an empty mapping, as DVC's {@code load(text) or {}}.
+     */
     YNode parse(Path file, SourceText text) {
         YamlLoader.Result r = YamlLoader.load(text);
         if (!r.ok()) {
@@ -123,7 +126,7 @@ public final class ProjectLoader {
                     conflict ? "resolve the merge conflict markers (<<<<<<<, =======, >>>>>>>) first" : null));
             return null;
         }
-        return r.root() == null ? YMap.empty(Pos.START) : r.root();
+        return YMap.orEmpty(r.root());
     }
 
     DvcFile loadDvcYaml(Project project, Path file) {

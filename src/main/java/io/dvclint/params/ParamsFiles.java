@@ -139,7 +139,7 @@ public final class ParamsFiles {
         }
         try {
             return switch (fmt) {
-                case JSON -> ok(file, fmt, text, falsyToEmpty(parseJson(text)));
+                case JSON -> ok(file, fmt, text, YMap.orEmpty(parseJson(text)));
                 case TOML -> ok(file, fmt, text, parseToml(text));
                 case PYTHON -> {
                     PyParams.Result r = PyParams.parse(text);
@@ -149,7 +149,7 @@ public final class ParamsFiles {
                 }
                 case YAML -> {
                     YamlLoader.Result r = YamlLoader.load(text);
-                    yield r.ok() ? ok(file, fmt, text, falsyToEmpty(r.root()))
+                    yield r.ok() ? ok(file, fmt, text, YMap.orEmpty(r.root()))
                             : fail(file, fmt, text, new Problem(Kind.SYNTAX, r.problem().pos(), corrupted(fmt),
                                     r.problem().message()));
                 }
@@ -197,26 +197,6 @@ public final class ParamsFiles {
             case ".py" -> Format.PYTHON;
             default -> Format.YAML;
         };
-    }
-
-    /** {@code loader(text) or {}}: DVC replaces a falsy document by an empty mapping. */
-    private static YNode falsyToEmpty(YNode root) {
-        if (root == null) return YMap.empty(Pos.START);
-        boolean falsy;
-        if (root instanceof YMap m) falsy = m.size() == 0;
-        else if (root instanceof YSeq s) falsy = s.size() == 0;
-        else falsy = isFalsy(((YScalar) root).value());
-        return falsy ? YMap.empty(root.pos()) : root;
-    }
-
-    private static boolean isFalsy(Object v) {
-        if (v == null) return true;
-        if (v instanceof Boolean b) return !b;
-        if (v instanceof String s) return s.isEmpty();
-        if (v instanceof BigInteger b) return b.signum() == 0;
-        if (v instanceof Long l) return l == 0;
-        if (v instanceof Double d) return d == 0.0;
-        return false;
     }
 
     // ---------------------------------------------------------------- JSON

@@ -2,6 +2,7 @@ package io.dvclint.py;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +23,8 @@ public final class PyEq {
         if (v instanceof Float f) return f != 0.0f;
         if (v instanceof Number n) return !n.toString().equals("0");
         if (v instanceof String s) return !s.isEmpty();
-        if (v instanceof java.util.Collection<?> c) return !c.isEmpty();
-        if (v instanceof java.util.Map<?, ?> m) return !m.isEmpty();
+        if (v instanceof Collection<?> c) return !c.isEmpty();
+        if (v instanceof Map<?, ?> m) return !m.isEmpty();
         return true;
     }
 

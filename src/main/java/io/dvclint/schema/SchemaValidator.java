@@ -21,7 +21,6 @@ import io.dvclint.yaml.YSeq;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -150,7 +149,7 @@ public final class SchemaValidator {
     }
 
     private static List<SchemaProblem> validate(Kind kind, YNode root) {
-        if (isFalsy(root)) root = YMap.empty(root == null ? Pos.START : root.pos()); // DVC: yaml.load(text) or {}
+        root = YMap.orEmpty(root);
         if (!(root instanceof YMap rootMap)) {
             return List.of(new SchemaProblem(root.pos(), kind.file + " must be a mapping of keys: expected a dictionary, got "
                     + got(root), kind == Kind.YAML ? "a dvc.yaml starts with top-level keys such as 'stages:'"
@@ -169,15 +168,6 @@ public final class SchemaValidator {
                     e.getSchemaLocation().getFragment(), e.getSchemaNode()));
         }
         return new Reporter(kind, root, l.raw()).report(raws);
-    }
-
-    private static boolean isFalsy(YNode n) {
-        if (n == null) return true;
-        if (n instanceof YMap m) return m.size() == 0;
-        if (n instanceof YSeq s) return s.size() == 0;
-        Object v = ((YScalar) n).value();
-        return v == null || Boolean.FALSE.equals(v) || "".equals(v) || v instanceof Long l && l == 0
-                || v instanceof BigInteger b && b.signum() == 0 || v instanceof Double d && d == 0.0;
     }
 
     private static List<Object> elements(NodePath p) {

@@ -1,5 +1,6 @@
 package io.dvclint.yaml;
 
+import io.dvclint.py.PyEq;
 import io.dvclint.py.PyFormat;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -114,6 +115,18 @@ public final class YMap implements YNode {
 
     public static YMap empty(Pos pos) {
         return new YMap(new ArrayList<>(), pos, pos, false);
+    }
+
+    /**
+     * A loaded document as DVC takes it, {@code load(text) or {}}: an absent root or one Python finds false
+     * ({@code ~}, {@code false}, {@code 0}, {@code ""}, {@code []}) stands for an empty mapping; any other root is
+     * returned as it is (a non-empty list or a scalar stays one, for the caller to refuse).
+     */
+    public static YNode orEmpty(YNode root) {
+        if (root == null) return empty(Pos.START);
+        boolean falsy = root instanceof YScalar s ? !PyEq.truthy(s.value())
+                : root instanceof YSeq q && q.size() == 0;
+        return falsy ? empty(root.pos()) : root;
     }
 
     @Override

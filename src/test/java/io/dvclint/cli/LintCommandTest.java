@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LintCommandTest {
     static final String GOOD = "stages:\n  train:\n    cmd: python train.py\n    deps:\n      - train.py\n"
@@ -53,6 +54,17 @@ class LintCommandTest {
     void emptyDvcYamlIsValid() {
         write(dir, "dvc.yaml", "");
         assertEquals(0, cli(dir, "lint").exit());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"~\n", "0\n", "false\n", "[]\n", "''\n", ">-\n# only a comment\n"})
+    void aFalsyDvcYamlIsAnEmptyPipelineForEveryCommand(String text) {
+        write(dir, "dvc.yaml", text); // DVC: load(text) or {}
+        for (String command : new String[] {"lint", "dag"}) {
+            Run r = cli(dir, command);
+            assertEquals(0, r.exit(), command + ": " + r.out() + r.err());
+            assertEquals("", r.out(), command);
+        }
     }
 
     @Test

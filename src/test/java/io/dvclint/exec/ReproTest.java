@@ -127,6 +127,23 @@ class ReproTest {
     }
 
     @Test
+    void aFileTheRunCannotReadFailsItWithDvcsErrorNotAsAnInternalError() throws Exception {
+        write(dir, "dvc.yaml", "stages:\n  use:\n    cmd: ls data > listing.txt\n    deps: [data]\n"
+                + "    outs: [listing.txt]\n");
+        write(dir, "data/a.txt", "a\n");
+        write(dir, "data/sub/.dvcignore", "*.tmp\n");
+        String expected = "ERROR: .dvcignore file should not be in collected dir path: '" + dir.resolve("data/sub")
+                + "'";
+        for (Run r : List.of(cli(dir, "repro"), cli(dir, "repro", "--dry", "--json"), cli(dir, "status"))) {
+            assertEquals(1, r.exit(), r.err());
+            assertTrue(r.err().contains(expected), r.err());
+            assertFalse(r.err().contains("internal error"), r.err());
+            assertEquals(List.of(), ran(r));
+        }
+        assertFalse(Files.exists(dir.resolve("listing.txt")));
+    }
+
+    @Test
     void anOutputOutsideTheProjectIsNeverDeleted() throws Exception {
         Path outside = dir.getParent().resolve(dir.getFileName() + "-outside.txt");
         Files.writeString(outside, "precious\n");
