@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,36 @@ class LauncherTest {
         assertEquals(3, p.exitValue(), out);
         assertTrue(out.contains("[ERROR] cannot compile\n"), out);
         assertTrue(!out.contains("\u001b"), out);
+    }
+
+    /** The locale variables java starts with when the launcher runs under {@code env} (LANG, LC_ALL, LC_CTYPE). */
+    private String localeSeen(Map<String, String> env) throws Exception {
+        Path seen = home.resolve("locale.txt");
+        write("fake/java", "#!/bin/sh\necho \"LC_ALL=${LC_ALL:-} LC_CTYPE=${LC_CTYPE:-}\" > '" + seen + "'\n");
+        ProcessBuilder pb = new ProcessBuilder("sh", home.resolve("bin/dvclint").toString(), "--version")
+                .redirectErrorStream(true);
+        pb.environment().put("MVN", home.resolve("fake/mvn").toString());
+        pb.environment().put("JAVA", home.resolve("fake/java").toString());
+        pb.environment().keySet().removeAll(List.of("LANG", "LC_ALL", "LC_CTYPE"));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return Files.readString(seen).strip();
+    }
+
+    @Test
+    void aCOrPosixLocaleIsTakenAsUtf8AsPythonDoes() throws Exception {
+        // java decodes file names with the locale's character set: ASCII under C would mangle é.txt
+        assertEquals("LC_ALL= LC_CTYPE=C.UTF-8", localeSeen(Map.of()), "no locale at all");
+        assertEquals("LC_ALL= LC_CTYPE=C.UTF-8", localeSeen(Map.of("LANG", "C")));
+        assertEquals("LC_ALL= LC_CTYPE=C.UTF-8", localeSeen(Map.of("LANG", "en_US.UTF-8", "LC_CTYPE", "POSIX")));
+        assertEquals("LC_ALL=C.UTF-8 LC_CTYPE=", localeSeen(Map.of("LC_ALL", "C")), "LC_ALL overrides LC_CTYPE");
+        // a locale that names its character set is left as it is
+        assertEquals("LC_ALL= LC_CTYPE=", localeSeen(Map.of("LANG", "en_US.UTF-8")));
+        assertEquals("LC_ALL= LC_CTYPE=C.UTF-8", localeSeen(Map.of("LANG", "C", "LC_CTYPE", "C.UTF-8")));
+        assertEquals("LC_ALL=de_DE.ISO-8859-1 LC_CTYPE=", localeSeen(Map.of("LC_ALL", "de_DE.ISO-8859-1")));
     }
 
     @Test
