@@ -112,6 +112,16 @@ public final class Inputs {
     /** Per device number: whether its file system is one of those. */
     private static final Map<Object, Boolean> COUNTS_SUBFOLDERS = new ConcurrentHashMap<>();
 
+    /**
+     * The names of a folder's entries, in no particular order: one system call per batch of entries rather than one
+     * per entry and no {@link Path} made for each, for a walk that looks at names only.
+     */
+    public static String[] names(Path dir) throws IOException {
+        String[] names = dir.toFile().list();
+        if (names == null) throw new IOException("cannot list folder: " + dir);
+        return names;
+    }
+
     /** The entries of a folder, in no particular order. */
     public static List<Path> list(Path dir) throws IOException {
         List<Path> out = new ArrayList<>();

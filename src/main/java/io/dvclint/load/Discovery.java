@@ -56,14 +56,21 @@ public final class Discovery {
         List<Path> dvcFiles = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
         try {
-            for (Path p : Inputs.list(dir)) {
-                if (!leaf && Inputs.isDirectoryNoFollow(p)) {
-                    dirs.add(p);
-                    continue;
+            if (leaf) {
+                for (String n : Inputs.names(dir)) {
+                    if (n.equals("dvc.yaml")) yaml = dir.resolve(n);
+                    else if (n.endsWith(".dvc")) dvcFiles.add(dir.resolve(n));
                 }
-                String n = p.getFileName().toString();
-                if (n.equals("dvc.yaml")) yaml = p;
-                else if (n.endsWith(".dvc")) dvcFiles.add(p);
+            } else {
+                for (Path p : Inputs.list(dir)) {
+                    if (Inputs.isDirectoryNoFollow(p)) {
+                        dirs.add(p);
+                        continue;
+                    }
+                    String n = p.getFileName().toString();
+                    if (n.equals("dvc.yaml")) yaml = p;
+                    else if (n.endsWith(".dvc")) dvcFiles.add(p);
+                }
             }
         } catch (IOException e) {
             return;
