@@ -218,6 +218,7 @@ public final class LintCommand implements Callable<Integer> {
 
     static String displayPath(Path cwd, Path file) {
         Path abs = file.toAbsolutePath().normalize();
-        return (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString().replace('\\', '/');
+        String shown = (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString().replace('\\', '/');
+        return shown.isEmpty() ? "." : shown;
     }
 }

@@ -199,7 +199,9 @@ class LintCommandTest {
         Run r = cli(dir, "lint");
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.out());
-        assertTrue(r.err().startsWith("dvclint: no dvc.yaml or .dvc file found in "), r.err());
+        assertEquals("dvclint: no dvc.yaml or .dvc file found in .\n", r.err());
+        write(dir, "sub/README.md", "nothing here either\n");
+        assertEquals("dvclint: no dvc.yaml or .dvc file found in sub\n", cli(dir, "lint", "sub").err());
         write(dir, "data.xml.dvc", "outs:\n- md5: 22a1a2931c8370d3aeedd7183606fd7f\n  path: data.xml\n");
         assertEquals("", cli(dir, "lint").err(), "a .dvc file is a pipeline of its own");
     }
