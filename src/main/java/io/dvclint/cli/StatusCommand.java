@@ -86,7 +86,7 @@ public final class StatusCommand implements Callable<Integer> {
             try {
                 report.add(s, checker.status(s));
             } catch (IOException e) {
-                err.println("ERROR: " + e.getMessage());
+                err.println("ERROR: " + Main.describe(e));
                 return Main.FINDINGS;
             }
         }

@@ -141,6 +141,13 @@ class ReproTest {
             assertEquals(List.of(), ran(r));
         }
         assertFalse(Files.exists(dir.resolve("listing.txt")));
+
+        Files.delete(dir.resolve("data/sub/.dvcignore"));
+        Files.createSymbolicLink(dir.resolve("data/dangling"), dir.resolve("nowhere"));
+        for (Run r : List.of(cli(dir, "repro"), cli(dir, "status"))) {
+            assertEquals(1, r.exit(), r.err());
+            assertTrue(r.err().contains("ERROR: '" + dir.resolve("data/dangling") + "' does not exist"), r.err());
+        }
     }
 
     @Test
