@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dvclint.CliProcess;
 import io.dvclint.TestFiles.Run;
+import io.dvclint.exec.hash.FileNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,6 +105,39 @@ class ReproTest {
         assertEquals(List.of(), ran(r), r.out());
         assertTrue(r.out().contains("Stage 'train' is cached - skipping run, checking out outputs"), r.out());
         assertEquals("raw\ntrain:\n  lr: 0.1\n", Files.readString(dir.resolve("model.txt")));
+    }
+
+    @Test
+    void aFileNameThatIsNotUtf8IsHashedAndCheckedOutAsDvcDoes() throws Exception {
+        write(dir, "dvc.yaml", "stages:\n  make:\n    cmd: mkdir -p out && printf x > \"out/$(printf '\\377').txt\" "
+                + "&& printf y > out/plain.txt\n    deps: [data.txt]\n    outs: [out]\n");
+        assertEquals(0, cli(dir, "repro").exit());
+        // Python: json.dumps of [plain.txt, b"\xff.txt".decode("utf-8", "surrogateescape")], hashed
+        assertTrue(Files.readString(dir.resolve("dvc.lock")).contains("md5: 76656483da0e20d7021c292f6fd7f343.dir"),
+                Files.readString(dir.resolve("dvc.lock")));
+        Path odd = FileNames.resolve(dir, "out/\udcff.txt");
+        Files.delete(odd);
+        Files.delete(dir.resolve("out/plain.txt"));
+        Run r = cli(dir, "repro");
+        assertEquals(List.of(), ran(r), r.out());
+        assertEquals("x", Files.readString(odd), "checked out under its own bytes");
+        assertEquals("Data and pipelines are up to date.\n", cli(dir, "status").out());
+    }
+
+    @Test
+    void renamingOneNameThatIsNotUtf8ToAnotherIsAChange() throws Exception {
+        write(dir, "dvc.yaml", "stages:\n  use:\n    cmd: ls data > listing.txt\n    deps: [data]\n"
+                + "    outs: [listing.txt]\n");
+        Path before = FileNames.resolve(dir, "data/\udcfe.txt");
+        Files.createDirectories(before.getParent());
+        Files.writeString(before, "x");
+        assertEquals(0, cli(dir, "repro").exit());
+        assertEquals("{}\n", cli(dir, "status", "--json").out());
+        // the same file (inode, time, size) under another name that is not UTF-8 either: the hash state must not
+        // take the two names for one
+        Files.move(before, FileNames.resolve(dir, "data/\udcff.txt"));
+        assertEquals("{\"use\": [{\"changed deps\": {\"data\": \"modified\"}}]}\n",
+                cli(dir, "status", "--json").out());
     }
 
     @Test

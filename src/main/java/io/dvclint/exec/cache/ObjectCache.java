@@ -1,5 +1,6 @@
 package io.dvclint.exec.cache;
 
+import io.dvclint.exec.hash.FileNames;
 import io.dvclint.exec.hash.HashInfo;
 import io.dvclint.exec.hash.HashName;
 import io.dvclint.exec.hash.Md5;
@@ -90,7 +91,7 @@ public final class ObjectCache {
             return;
         }
         for (HashInfo.Entry e : info.manifest()) {
-            Path file = workspace.resolve(e.relpath());
+            Path file = FileNames.resolve(workspace, e.relpath());
             addFile(file, e.md5(), name);
             relink(file, e.md5(), name);
         }
@@ -238,7 +239,7 @@ public final class ObjectCache {
         }
         Files.createDirectories(target);
         for (HashInfo.Entry e : files) {
-            Path file = target.resolve(e.relpath());
+            Path file = FileNames.resolve(target, e.relpath());
             Files.createDirectories(file.getParent());
             link(objectPath(e.md5(), name), file);
         }

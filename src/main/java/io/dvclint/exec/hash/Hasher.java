@@ -203,7 +203,7 @@ public final class Hasher {
                     }
                 }
                 boolean isDir = own.isDirectory() || (own.isSymbolicLink() && !dangling && target.isDirectory());
-                String fname = c.getFileName().toString();
+                String fname = FileNames.of(c);
                 if (isDir) folders.add(fname);
                 children.add(new Child(fname, c, target, isDir, own.isDirectory(), dangling));
             }

@@ -4,6 +4,7 @@ import io.dvclint.exec.ExecProject;
 import io.dvclint.exec.cache.ObjectCache;
 import io.dvclint.exec.cache.RunCache;
 import io.dvclint.exec.cache.Workspace;
+import io.dvclint.exec.hash.FileNames;
 import io.dvclint.exec.hash.HashInfo;
 import io.dvclint.exec.hash.HashName;
 import io.dvclint.exec.scm.ScmContext;
@@ -353,7 +354,7 @@ final class StageRunner {
             cache.addFile(abs, h.md5(), name);
             return;
         }
-        for (HashInfo.Entry e : h.manifest()) cache.addFile(abs.resolve(e.relpath()), e.md5(), name);
+        for (HashInfo.Entry e : h.manifest()) cache.addFile(FileNames.resolve(abs, e.relpath()), e.md5(), name);
         cache.addBytes(h.manifestJson().getBytes(StandardCharsets.UTF_8), h.md5(), name);
     }
 
