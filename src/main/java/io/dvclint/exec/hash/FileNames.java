@@ -48,17 +48,8 @@ public final class FileNames {
     }
 
     /** Python's {@code bytes.decode("utf-8", "surrogateescape")}. */
-    public static String decode(byte[] bytes) {
-        return decode(bytes, 0, bytes.length);
-    }
-
-    /** {@link #decode(byte[])} of {@code bytes[off, off + len)}. */
-    public static String decode(byte[] bytes, int off, int len) {
-        String utf8 = new String(bytes, off, len, StandardCharsets.UTF_8);
-        return utf8.indexOf('\uFFFD') < 0 ? utf8 : escaping(ByteBuffer.wrap(bytes, off, len));
-    }
-
-    private static String escaping(ByteBuffer in) {
+    static String decode(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         CharBuffer out = CharBuffer.allocate(in.remaining());

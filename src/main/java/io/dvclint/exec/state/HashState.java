@@ -10,6 +10,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -239,7 +240,7 @@ public final class HashState {
             int r = t[i] - 1;
             int at = HEADER + r * RECORD;
             if (getInt(base, at + KEY_HASH) != h) continue;
-            if (bytes == null) bytes = FileNames.encode(key);
+            if (bytes == null) bytes = key.getBytes(StandardCharsets.UTF_8);
             int off = poolStart + getInt(base, at + KEY_OFF);
             if (Arrays.equals(base, off, off + getInt(base, at + KEY_LEN), bytes, 0, bytes.length)) return r;
         }
@@ -292,6 +293,7 @@ public final class HashState {
         int n = 0;
         byte[][] rels = new byte[manifest.size()][];
         for (int i = 0; i < rels.length; i++) {
+            // a name that is not UTF-8 as its own bytes: each such name would be "?" in plain UTF-8
             rels[i] = FileNames.encode(manifest.get(i).relpath());
             n += rels[i].length + 17;
         }
@@ -388,7 +390,7 @@ public final class HashState {
 
     private static String keyOf(byte[] b, int poolStart, int r) {
         int at = HEADER + r * RECORD;
-        return FileNames.decode(b, poolStart + getInt(b, at + KEY_OFF), getInt(b, at + KEY_LEN));
+        return new String(b, poolStart + getInt(b, at + KEY_OFF), getInt(b, at + KEY_LEN), StandardCharsets.UTF_8);
     }
 
     /** An entry in memory: a file's stat data and hashes, or a directory's manifest and hash. */
@@ -582,7 +584,7 @@ public final class HashState {
         List<Out> all = new ArrayList<>(loadedCount + learnt.size());
         int oldest = today - MAX_AGE_DAYS;
         for (Map.Entry<String, Entry> e : learnt.entrySet()) {
-            all.add(new Out(e.getKey(), FileNames.encode(e.getKey()), e.getValue()));
+            all.add(new Out(e.getKey(), e.getKey().getBytes(StandardCharsets.UTF_8), e.getValue()));
         }
         for (int r = 0; r < loadedCount; r++) {
             int at = HEADER + r * RECORD;
@@ -590,7 +592,7 @@ public final class HashState {
             if (seen < oldest) continue;
             String key = keyOf(loaded, loadedPool, r);
             if (learnt.containsKey(key)) continue;
-            all.add(new Out(key, FileNames.encode(key), entryAt(loaded, loadedPool, r)));
+            all.add(new Out(key, key.getBytes(StandardCharsets.UTF_8), entryAt(loaded, loadedPool, r)));
         }
         if (all.size() > MAX_ENTRIES) {
             all.sort(RECENT_FIRST);

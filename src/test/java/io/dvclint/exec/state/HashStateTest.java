@@ -387,4 +387,13 @@ class HashStateTest {
                 "the manifest remembered is the one of the last hashing");
         assertEquals(expected.md5(), s.lookupManifest(s.dirKey(dir), HashState.manifestBytes(expected.manifest())));
     }
+
+    @Test
+    void manifestsThatDifferOnlyInNamesThatAreNotUtf8AreNotTakenForOne() {
+        // names read as Python's surrogateescape gives them (b"\xfe.txt", b"\xff.txt"): one "?" each in plain UTF-8
+        String md5 = "9dd4e461268c8034f5c8564e155c67a6";
+        byte[] fe = HashState.manifestBytes(List.of(new HashInfo.Entry("\udcfe.txt", md5)));
+        byte[] ff = HashState.manifestBytes(List.of(new HashInfo.Entry("\udcff.txt", md5)));
+        assertFalse(Arrays.equals(fe, ff));
+    }
 }
