@@ -30,7 +30,7 @@ final class StateFileHasher implements FileHasher {
     @Override
     public String md5(Path file, HashName name, BasicFileAttributes attrs) throws IOException {
         String key = state.key(file);
-        HashState.FileStat st = HashState.FileStat.of(attrs);
+        FileStat st = FileStat.of(attrs);
         String md5 = state.lookup(key, st, name);
         if (md5 != null) return md5;
         long start = state.now();
@@ -51,7 +51,7 @@ final class StateFileHasher implements FileHasher {
 
     @Override
     public String known(Path file, HashName name, BasicFileAttributes attrs) {
-        return state.lookup(state.key(file), HashState.FileStat.of(attrs), name);
+        return state.lookup(state.key(file), FileStat.of(attrs), name);
     }
 
     @Override

@@ -222,7 +222,7 @@ class HashStateTest {
         md5(s1, g);
         s1.save();
         byte[] good = Files.readAllBytes(stateFile);
-        assertTrue(HashState.valid(good));
+        assertTrue(StateFile.valid(good));
 
         List<byte[]> damaged = new ArrayList<>();
         damaged.add(Arrays.copyOf(good, good.length - 1)); // truncated
@@ -243,7 +243,7 @@ class HashStateTest {
             reads++;
             assertEquals(reads, counting.reads.get());
             assertTrue(s.save(), "a damaged state is replaced by a good one");
-            assertTrue(HashState.valid(Files.readAllBytes(stateFile)));
+            assertTrue(StateFile.valid(Files.readAllBytes(stateFile)));
         }
     }
 
@@ -277,7 +277,7 @@ class HashStateTest {
             for (Thread t : threads) t.join();
             assertTrue(errors.isEmpty(), errors.toString());
             byte[] b = Files.readAllBytes(stateFile);
-            assertTrue(HashState.valid(b), "round " + round);
+            assertTrue(StateFile.valid(b), "round " + round);
             assertTrue(load().size() >= 4);
             Files.delete(stateFile);
         }
@@ -348,13 +348,13 @@ class HashStateTest {
         HashState s = load();
         assertEquals("data/a b/é.txt", s.key(root.resolve("data/a b/é.txt")));
         assertEquals("/elsewhere/x", s.key(Path.of("/elsewhere/x")));
-        assertEquals(2157058L, HashState.inode(new Object() {
+        assertEquals(2157058L, FileStat.inode(new Object() {
             @Override
             public String toString() {
                 return "(dev=fe00,ino=2157058)";
             }
         }));
-        assertEquals(0, HashState.inode(null));
+        assertEquals(0, FileStat.inode(null));
     }
 
     @Test
