@@ -460,11 +460,11 @@ class DvcYamlSchemaTest {
         assertEquals(1, io.dvclint.findings.Suggest.distance("dep", "deps"));
         assertEquals(3, io.dvclint.findings.Suggest.distance("kitten", "sitting"));
         java.util.Set<String> keys = new java.util.LinkedHashSet<>(List.of("cmd", "deps", "outs", "frozen", "wdir"));
-        assertEquals("frozen", SchemaValidator.nearest("forzen", keys));
-        assertEquals("cmd", SchemaValidator.nearest("command", keys));
-        assertNull(SchemaValidator.nearest("xyz", keys));
-        assertNotNull(SchemaValidator.nearest("Deps", keys));
-        assertFalse(SchemaValidator.expected(List.of("string", "array")).isEmpty());
+        assertEquals("frozen", ProblemReporter.nearest("forzen", keys));
+        assertEquals("cmd", ProblemReporter.nearest("command", keys));
+        assertNull(ProblemReporter.nearest("xyz", keys));
+        assertNotNull(ProblemReporter.nearest("Deps", keys));
+        assertFalse(ProblemReporter.expected(List.of("string", "array")).isEmpty());
     }
 
     @Test
