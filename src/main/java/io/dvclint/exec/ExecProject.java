@@ -1,14 +1,14 @@
 package io.dvclint.exec;
 
-import io.dvclint.exec.cache.DvcConfig;
 import io.dvclint.exec.cache.ObjectCache;
-import io.dvclint.exec.state.PathHashes;
 import io.dvclint.exec.stage.TrackedStage;
+import io.dvclint.exec.state.PathHashes;
 import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;
 import io.dvclint.findings.Severity;
 import io.dvclint.graph.PipelineGraph;
 import io.dvclint.graph.PipelineNode;
+import io.dvclint.load.DvcConfig;
 import io.dvclint.load.ProjectLoader;
 import io.dvclint.model.DataSource;
 import io.dvclint.model.DvcFile;
@@ -70,8 +70,7 @@ public final class ExecProject {
     /** A project already loaded (by the lint that runs before {@code repro}), with the findings of its load. */
     public static ExecProject of(Project project, Findings findings, Path cwd) throws IOException {
         DvcConfig config = DvcConfig.load(project.root());
-        return new ExecProject(project, findings, config, new ObjectCache(config.cacheDir(), config.cacheTypes()),
-                cwd);
+        return new ExecProject(project, findings, config, ObjectCache.of(config), cwd);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.dvclint.load;
 
 import io.dvclint.discovery.DvcIgnore;
+import io.dvclint.discovery.GitIgnore;
 import io.dvclint.fs.Inputs;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,8 +13,9 @@ import java.util.Set;
 /**
  * Walks a project as DVC's {@code collect_files} does: top-down, a folder's own pipeline file before its
  * sub-folders, skipping {@code .git}, {@code .dvc}, {@code .hg}, sub-repositories (folders holding their own
- * {@code .dvc/}), whatever {@code .dvcignore} ignores, and folders that are outputs of stages already found.
- * Within a folder entries are visited in name order so results are reproducible.
+ * {@code .dvc/}), whatever {@code .dvcignore} ignores, folders that are outputs of stages already found, and, in a
+ * DVC project inside a git work tree (not {@code core.no_scm}), whatever git ignores ({@link GitIgnore}). Within a
+ * folder entries are visited in name order so results are reproducible.
  */
 public final class Discovery {
     /** Receives each pipeline file ({@code isDvcYaml}) or {@code .dvc} file as it is found. */
@@ -28,10 +30,26 @@ public final class Discovery {
     private final Path root;
     private final Set<Path> pruned = new HashSet<>();
     private final DvcIgnore ignore;
+    private final GitIgnore git;
 
     public Discovery(Path root) {
         this.root = root;
         this.ignore = DvcIgnore.forRoot(root);
+        this.git = usesGit(root) ? GitIgnore.forProject(root) : GitIgnore.NONE;
+    }
+
+    /**
+     * Whether DVC would ask git about the project's files: a DVC project ({@code .dvc/}) whose configuration does not
+     * set {@code core.no_scm} (a folder without {@code .dvc/} is linted as the fresh {@code --no-scm} project DVC
+     * would make of it).
+     */
+    private static boolean usesGit(Path root) {
+        if (!Inputs.isDirectory(root.resolve(".dvc"))) return false;
+        try {
+            return !DvcConfig.load(root).noScm();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Never descend into {@code dir} (an output directory of a stage already found). */
@@ -77,9 +95,9 @@ public final class Discovery {
         }
         dvcFiles.sort(null);
         dirs.sort(null);
-        if (yaml != null && !ignore.isIgnored(yaml, false)) v.visit(yaml, true);
+        if (yaml != null && !ignore.isIgnored(yaml, false) && !git.isIgnored(yaml, false)) v.visit(yaml, true);
         for (Path f : dvcFiles) {
-            if (Inputs.isRegularFile(f) && !ignore.isIgnored(f, false)) v.visit(f, false);
+            if (Inputs.isRegularFile(f) && !ignore.isIgnored(f, false) && !git.isIgnored(f, false)) v.visit(f, false);
         }
         for (Path d : dirs) {
             String n = d.getFileName().toString();
@@ -90,7 +108,7 @@ public final class Discovery {
                 if (Inputs.isRegularFile(inner)) v.skipped(inner, d);
                 continue;
             }
-            if (ignore.isIgnored(d, true)) continue;
+            if (ignore.isIgnored(d, true) || git.isIgnored(d, true)) continue;
             walk(d, v);
         }
     }

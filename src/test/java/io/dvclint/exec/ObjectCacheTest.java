@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dvclint.exec.cache.DvcConfig;
 import io.dvclint.exec.cache.ObjectCache;
 import io.dvclint.exec.hash.HashInfo;
 import io.dvclint.exec.hash.HashName;
 import io.dvclint.exec.hash.Hasher;
 import io.dvclint.exec.hash.Md5;
+import io.dvclint.load.DvcConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -199,10 +199,10 @@ class ObjectCacheTest {
         DvcConfig cfg = DvcConfig.load(tmp);
         assertTrue(cfg.noScm());
         assertEquals(List.of("hardlink", "symlink"), cfg.cacheTypes());
-        assertEquals(tmp.resolve(".dvc/cache"), cfg.cacheDir());
+        assertEquals(tmp.resolve(".dvc/cache"), cfg.cacheDir(System.getProperty("user.home")));
         write(".dvc/config.local", "# local\n[ Cache ]\nDir = ../../shared-cache\n");
         DvcConfig local = DvcConfig.load(tmp);
-        assertEquals(tmp.getParent().resolve("shared-cache"), local.cacheDir());
+        assertEquals(tmp.getParent().resolve("shared-cache"), local.cacheDir(System.getProperty("user.home")));
         assertEquals(List.of("hardlink", "symlink"), local.cacheTypes());
         assertEquals(tmp.getParent().resolve("shared-cache"), ObjectCache.forProject(tmp).root());
 

@@ -94,4 +94,35 @@ class DiscoveryTest {
         assertEquals(List.of("dvc.yaml", "a/plain/dvc.yaml", "c/folder.dvc (.dvc)", "c/keep.tmp.dvc (.dvc)",
                 "d/dvc.yaml"), found());
     }
+
+    /** A DVC project in a git work tree whose .gitignore files hide a virtual environment, a folder and a file. */
+    private void gitProject(String dvcConfig) throws IOException {
+        Files.createDirectories(root.resolve(".git"));
+        TestFiles.write(root, ".dvc/config", dvcConfig);
+        TestFiles.write(root, ".gitignore", "/scratch\nold.dvc\n");
+        TestFiles.write(root, "dvc.yaml", "stages: {}\n");
+        TestFiles.write(root, "data.dvc", "outs:\n- path: data\n");
+        TestFiles.write(root, "old.dvc", "outs:\n- path: old\n");
+        TestFiles.write(root, "scratch/dvc.yaml", "stages: {}\n");
+        TestFiles.write(root, ".venv/.gitignore", "*\n");
+        TestFiles.write(root, ".venv/lib/site-packages/pkg/dvc.yaml", "stages: {}\n");
+        TestFiles.write(root, "sub/dvc.yaml", "stages: {}\n");
+    }
+
+    @Test
+    void inAGitWorkTreeWhatGitIgnoresIsNeitherLoadedNorEntered() throws IOException {
+        gitProject("[core]\n    autostage = true\n");
+        assertEquals(List.of("dvc.yaml", "data.dvc (.dvc)", "sub/dvc.yaml"), found());
+    }
+
+    @Test
+    void withoutGitAsDvcSeesTheProjectEveryFileCounts() throws IOException {
+        gitProject("[core]\n    no_scm = True\n");
+        List<String> all = List.of("dvc.yaml", "data.dvc (.dvc)", "old.dvc (.dvc)",
+                ".venv/lib/site-packages/pkg/dvc.yaml", "scratch/dvc.yaml", "sub/dvc.yaml");
+        assertEquals(all, found(), "core.no_scm: DVC does not ask git");
+        Files.delete(root.resolve(".dvc/config"));
+        Files.delete(root.resolve(".dvc"));
+        assertEquals(all, found(), "no .dvc folder: linted as the --no-scm project DVC would make of it");
+    }
 }

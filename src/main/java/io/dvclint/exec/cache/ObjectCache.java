@@ -4,6 +4,7 @@ import io.dvclint.exec.hash.FileNames;
 import io.dvclint.exec.hash.HashInfo;
 import io.dvclint.exec.hash.HashName;
 import io.dvclint.exec.hash.Md5;
+import io.dvclint.load.DvcConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -59,8 +60,12 @@ public final class ObjectCache {
 
     /** The cache of the project at {@code projectRoot}, as its {@code .dvc/config} sets it up. */
     public static ObjectCache forProject(Path projectRoot) throws IOException {
-        DvcConfig config = DvcConfig.load(projectRoot);
-        return new ObjectCache(config.cacheDir(), config.cacheTypes());
+        return of(DvcConfig.load(projectRoot));
+    }
+
+    /** The cache a project's configuration sets up (its folder, {@code ~} the user's home, and link types). */
+    public static ObjectCache of(DvcConfig config) {
+        return new ObjectCache(config.cacheDir(System.getProperty("user.home")), config.cacheTypes());
     }
 
     public Path root() {

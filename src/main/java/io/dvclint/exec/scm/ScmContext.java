@@ -1,7 +1,7 @@
 package io.dvclint.exec.scm;
 
-import io.dvclint.exec.cache.DvcConfig;
 import io.dvclint.exec.stage.PathItem;
+import io.dvclint.load.DvcConfig;
 import io.dvclint.model.PathNames;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

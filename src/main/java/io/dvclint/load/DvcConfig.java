@@ -1,8 +1,8 @@
-package io.dvclint.exec.cache;
+package io.dvclint.load;
 
 import java.io.IOException;
+import io.dvclint.fs.Inputs;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * A project's DVC configuration: {@code .dvc/config} overlaid with {@code .dvc/config.local}, in DVC's configobj
  * format ({@code [section]} headers, {@code key = value} lines, {@code #}/{@code ;} comments, optionally quoted
- * values, section and key names case-insensitive). Only what the executor needs is interpreted: the cache folder,
- * its link types, and {@code core.no_scm}; the user's global and system config files are not read.
+ * values, section and key names case-insensitive). Only what dvclint needs is interpreted: {@code core.no_scm} (the
+ * project walk and the executor), the cache folder and its link types (the executor); the user's global and system
+ * config files are not read.
  */
 public final class DvcConfig {
     /** DVC's default link types for the local cache ({@code LocalHashFileDB.DEFAULT_CACHE_TYPES}). */
@@ -34,7 +35,7 @@ public final class DvcConfig {
         Map<String, Map<String, String>> sections = new LinkedHashMap<>();
         for (String name : new String[] {"config", "config.local"}) {
             Path f = dvcDir.resolve(name);
-            if (Files.isRegularFile(f)) parse(Files.readString(f, StandardCharsets.UTF_8), sections);
+            if (Inputs.isRegularFile(f)) parse(new String(Inputs.read(f), StandardCharsets.UTF_8), sections);
         }
         return new DvcConfig(dvcDir, sections);
     }
@@ -101,11 +102,14 @@ public final class DvcConfig {
         return getBoolean("core", "no_scm", false);
     }
 
-    /** The cache folder: {@code cache.dir} (relative to {@code .dvc/}) or {@code .dvc/cache}. */
-    public Path cacheDir() {
+    /**
+     * The cache folder: {@code cache.dir} (relative to {@code .dvc/}; a leading {@code ~} is {@code home}) or
+     * {@code .dvc/cache}.
+     */
+    public Path cacheDir(String home) {
         String dir = get("cache", "dir");
         if (dir == null || dir.isEmpty()) return dvcDir.resolve("cache");
-        if (dir.startsWith("~")) dir = System.getProperty("user.home") + dir.substring(1);
+        if (dir.startsWith("~")) dir = home + dir.substring(1);
         return dvcDir.resolve(dir).normalize();
     }
 

@@ -1,0 +1,107 @@
+package io.dvclint.discovery;
+
+import io.dvclint.fs.Inputs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Git's ignore rules, as DVC applies them when it collects a project's pipeline files in a git work tree
+ * ({@code dvc/repo/index.py collect_files}): a git-ignored {@code dvc.yaml} or {@code .dvc} file is not loaded, and a
+ * git-ignored folder is not entered (a virtual environment whose {@code .gitignore} says {@code *}, {@code build/},
+ * {@code node_modules/}). The rules are those of gitignore(5): each folder's {@code .gitignore} speaks of the paths
+ * below it, a deeper file before the ones above it, the last matching line of a file deciding, {@code !} taking a
+ * path back, a trailing {@code /} for folders only; then {@code .git/info/exclude}. Lines are compiled as
+ * {@link GitWildMatch}, the gitignore syntax {@code .dvcignore} uses too; a line it rejects is skipped, as git skips
+ * it.
+ *
+ * <p>Not read: the user's global excludes file ({@code core.excludesFile}, {@code ~/.config/git/ignore}), since what
+ * the lint finds depends on the project's files alone; the folders between the work tree's top and the project root
+ * are taken as not ignored. Callers ask about paths from the project root down, never entering an ignored folder, so
+ * a path whose folder is ignored is never asked about (git does not take it back either).
+ */
+public final class GitIgnore {
+    /** No git work tree, or a project that does not use git ({@code core.no_scm}): nothing is ignored. */
+    public static final GitIgnore NONE = new GitIgnore(null, List.of());
+
+    /** The work tree's top folder; null for {@link #NONE}. */
+    private final Path top;
+    private final List<GitWildMatch> exclude;
+    /** Each folder's {@code .gitignore} lines, read once (empty when it has none). */
+    private final Map<Path, List<GitWildMatch>> folders = new HashMap<>();
+
+    private GitIgnore(Path top, List<GitWildMatch> exclude) {
+        this.top = top;
+        this.exclude = exclude;
+    }
+
+    /**
+     * The rules of the git work tree holding the project at {@code root} (the nearest folder upward holding
+     * {@code .git}, a folder or a work tree's file), or {@link #NONE} outside one.
+     */
+    public static GitIgnore forProject(Path root) {
+        Path abs = root.toAbsolutePath().normalize();
+        for (Path p = abs; p != null; p = p.getParent()) {
+            Path git = p.resolve(".git");
+            if (!Inputs.exists(git)) continue;
+            List<GitWildMatch> exclude = Inputs.isDirectory(git)
+                    ? compile(git.resolve("info").resolve("exclude")) : List.of();
+            return new GitIgnore(p, exclude);
+        }
+        return NONE;
+    }
+
+    /** Whether git ignores {@code abs} (a folder when {@code isDir}), its folder being one git does not ignore. */
+    public boolean isIgnored(Path abs, boolean isDir) {
+        if (top == null || !abs.startsWith(top) || abs.equals(top)) return false;
+        for (Path dir = abs.getParent(); dir != null && dir.startsWith(top); dir = dir.getParent()) {
+            Boolean verdict = decide(rules(dir), dir.relativize(abs).toString(), isDir);
+            if (verdict != null) return verdict;
+        }
+        Boolean verdict = decide(exclude, top.relativize(abs).toString(), isDir);
+        return verdict != null && verdict;
+    }
+
+    /** The last line of {@code rules} matching {@code rel}: true if it ignores, false if it takes back, else null. */
+    private static Boolean decide(List<GitWildMatch> rules, String rel, boolean isDir) {
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            GitWildMatch g = rules.get(i);
+            if (g.matches(rel) || isDir && g.matches(rel + "/")) return g.include();
+        }
+        return null;
+    }
+
+    private List<GitWildMatch> rules(Path dir) {
+        List<GitWildMatch> r = folders.get(dir);
+        if (r == null) {
+            r = compile(dir.resolve(".gitignore"));
+            folders.put(dir, r);
+        }
+        return r;
+    }
+
+    /** The lines of an ignore file, compiled; none for a file that is missing or cannot be read. */
+    private static List<GitWildMatch> compile(Path file) {
+        if (!Inputs.isRegularFile(file)) return List.of();
+        String text;
+        try {
+            text = new String(Inputs.read(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of();
+        }
+        List<GitWildMatch> out = new ArrayList<>();
+        for (String line : text.split("\r?\n")) {
+            try {
+                GitWildMatch g = GitWildMatch.compile(line);
+                if (g != null) out.add(g);
+            } catch (GitWildMatch.PatternError e) {
+                // git skips a line it cannot use
+            }
+        }
+        return out.isEmpty() ? List.of() : out;
+    }
+}
