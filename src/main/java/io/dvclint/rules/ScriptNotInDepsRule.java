@@ -39,8 +39,10 @@ public final class ScriptNotInDepsRule extends Rule {
                     if (graph.ownerOf(sc.file()) == null && graph.producersOf(sc.file()).isEmpty()) continue;
                 }
                 String dep = depPath(s, sc.file());
-                ctx.report(s, s.cmdPos() != null ? s.cmdPos() : s.pos(), "cmd of " + s + " runs '" + sc.written()
-                        + "', which is not among its deps: editing it does not rerun the stage",
+                String what = sc.module() != null ? "module '" + sc.module() + "' (" + dep + ")"
+                        : "'" + sc.written() + "'";
+                ctx.report(s, s.cmdPos() != null ? s.cmdPos() : s.pos(), "cmd of " + s + " runs " + what
+                        + ", which is not among its deps: editing it does not rerun the stage",
                         "add `- " + dep + "` to its deps", fix(ctx, s, dep));
             }
         }

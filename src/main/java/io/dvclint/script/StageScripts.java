@@ -42,6 +42,10 @@ public final class StageScripts {
      * @param via     the shell script whose line runs it, or null when the stage's own command does
      */
     public record Script(String written, Path file, Path cwd, Lang lang, Path via) {
+        /** The module {@code python -m} runs ({@code written} is {@code -m NAME}), else null. */
+        public String module() {
+            return written.startsWith("-m ") ? written.substring(3) : null;
+        }
     }
 
     private static final Set<String> WRAPPERS = Set.of("time", "nohup", "exec", "command", "nice", "env", "stdbuf",

@@ -66,7 +66,8 @@ class MoreRulesTest {
                 fs.stream().map(f -> f.hint().replaceAll(".*`- (.*)`.*", "$1")).sorted().toList(), fs.toString());
         assertEquals(Severity.WARNING, fs.get(0).severity());
         assertEquals(3, fs.get(0).line());
-        assertTrue(fs.get(1).message().contains("'-m pkg.mod'"), fs.get(1).message());
+        assertTrue(fs.get(1).message().contains("runs module 'pkg.mod' (pkg/mod.py), which"), fs.get(1).message());
+        assertTrue(fs.get(0).message().contains("runs 'src/train.py', which"), fs.get(0).message());
     }
 
     @Test
