@@ -30,11 +30,11 @@ public final class GitIgnore {
 
     /** The work tree's top folder; null for {@link #NONE}. */
     private final Path top;
-    private final List<GitWildMatch> exclude;
+    private final List<Line> exclude;
     /** Each folder's {@code .gitignore} lines, read once (empty when it has none). */
-    private final Map<Path, List<GitWildMatch>> folders = new HashMap<>();
+    private final Map<Path, List<Line>> folders = new HashMap<>();
 
-    private GitIgnore(Path top, List<GitWildMatch> exclude) {
+    private GitIgnore(Path top, List<Line> exclude) {
         this.top = top;
         this.exclude = exclude;
     }
@@ -48,35 +48,44 @@ public final class GitIgnore {
         for (Path p = abs; p != null; p = p.getParent()) {
             Path git = p.resolve(".git");
             if (!Inputs.exists(git)) continue;
-            List<GitWildMatch> exclude = Inputs.isDirectory(git)
+            List<Line> exclude = Inputs.isDirectory(git)
                     ? compile(git.resolve("info").resolve("exclude")) : List.of();
             return new GitIgnore(p, exclude);
         }
         return NONE;
     }
 
-    /** Whether git ignores {@code abs} (a folder when {@code isDir}), its folder being one git does not ignore. */
-    public boolean isIgnored(Path abs, boolean isDir) {
-        if (top == null || !abs.startsWith(top) || abs.equals(top)) return false;
-        for (Path dir = abs.getParent(); dir != null && dir.startsWith(top); dir = dir.getParent()) {
-            Boolean verdict = decide(rules(dir), dir.relativize(abs).toString(), isDir);
-            if (verdict != null) return verdict;
-        }
-        Boolean verdict = decide(exclude, top.relativize(abs).toString(), isDir);
-        return verdict != null && verdict;
+    /** A line of an ignore file: its pattern, the file, the line number (from 1) and its text. */
+    public record Line(GitWildMatch glob, Path file, int number, String text) {
     }
 
-    /** The last line of {@code rules} matching {@code rel}: true if it ignores, false if it takes back, else null. */
-    private static Boolean decide(List<GitWildMatch> rules, String rel, boolean isDir) {
+    /** Whether git ignores {@code abs} (a folder when {@code isDir}), its folder being one git does not ignore. */
+    public boolean isIgnored(Path abs, boolean isDir) {
+        return ignoredBy(abs, isDir) != null;
+    }
+
+    /** The line that makes git ignore {@code abs}, or null when git does not ignore it. */
+    public Line ignoredBy(Path abs, boolean isDir) {
+        if (top == null || !abs.startsWith(top) || abs.equals(top)) return null;
+        for (Path dir = abs.getParent(); dir != null && dir.startsWith(top); dir = dir.getParent()) {
+            Line deciding = decide(rules(dir), dir.relativize(abs).toString(), isDir);
+            if (deciding != null) return deciding.glob().include() ? deciding : null;
+        }
+        Line deciding = decide(exclude, top.relativize(abs).toString(), isDir);
+        return deciding != null && deciding.glob().include() ? deciding : null;
+    }
+
+    /** The last line of {@code rules} matching {@code rel} (ignoring it, or taking it back with {@code !}), or null. */
+    private static Line decide(List<Line> rules, String rel, boolean isDir) {
         for (int i = rules.size() - 1; i >= 0; i--) {
-            GitWildMatch g = rules.get(i);
-            if (g.matches(rel) || isDir && g.matches(rel + "/")) return g.include();
+            GitWildMatch g = rules.get(i).glob();
+            if (g.matches(rel) || isDir && g.matches(rel + "/")) return rules.get(i);
         }
         return null;
     }
 
-    private List<GitWildMatch> rules(Path dir) {
-        List<GitWildMatch> r = folders.get(dir);
+    private List<Line> rules(Path dir) {
+        List<Line> r = folders.get(dir);
         if (r == null) {
             r = compile(dir.resolve(".gitignore"));
             folders.put(dir, r);
@@ -85,7 +94,7 @@ public final class GitIgnore {
     }
 
     /** The lines of an ignore file, compiled; none for a file that is missing or cannot be read. */
-    private static List<GitWildMatch> compile(Path file) {
+    private static List<Line> compile(Path file) {
         if (!Inputs.isRegularFile(file)) return List.of();
         String text;
         try {
@@ -93,11 +102,12 @@ public final class GitIgnore {
         } catch (IOException e) {
             return List.of();
         }
-        List<GitWildMatch> out = new ArrayList<>();
-        for (String line : text.split("\r?\n")) {
+        List<Line> out = new ArrayList<>();
+        String[] lines = text.split("\r?\n");
+        for (int i = 0; i < lines.length; i++) {
             try {
-                GitWildMatch g = GitWildMatch.compile(line);
-                if (g != null) out.add(g);
+                GitWildMatch g = GitWildMatch.compile(lines[i]);
+                if (g != null) out.add(new Line(g, file, i + 1, lines[i]));
             } catch (GitWildMatch.PatternError e) {
                 // git skips a line it cannot use
             }

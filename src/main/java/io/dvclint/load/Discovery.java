@@ -57,6 +57,11 @@ public final class Discovery {
         pruned.add(dir);
     }
 
+    /** Git's ignore rules as DVC applies them to this project ({@link GitIgnore#NONE} when it does not use git). */
+    public GitIgnore git() {
+        return git;
+    }
+
     /** The project's .dvcignore rules (also used to check outputs). */
     public DvcIgnore ignore() {
         return ignore;

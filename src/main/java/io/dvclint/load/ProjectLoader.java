@@ -1,6 +1,7 @@
 package io.dvclint.load;
 
 import io.dvclint.discovery.DvcIgnore;
+import io.dvclint.discovery.GitIgnore;
 import io.dvclint.findings.Finding;
 import io.dvclint.findings.Findings;
 import io.dvclint.findings.Severity;
@@ -37,11 +38,14 @@ public final class ProjectLoader {
     public static final String YAML_SYNTAX = "yaml-syntax";
     public static final String SCHEMA = "schema";
     public static final String LOCK_SCHEMA = "lock-schema";
+    public static final String LOCK_GIT_IGNORED = "lock-git-ignored";
     public static final String DVCIGNORE = "dvcignore";
 
     private final Findings findings;
     private final boolean validationCache;
     private final ParamsFiles params = new ParamsFiles();
+    /** Git's ignore rules for the project being loaded. */
+    private GitIgnore git = GitIgnore.NONE;
 
     /** A loader that reuses the {@link ValidationCache}'s verdicts. */
     public ProjectLoader(Findings findings) {
@@ -56,6 +60,7 @@ public final class ProjectLoader {
 
     public Project load(Path root) {
         Discovery discovery = new Discovery(root);
+        git = discovery.git();
         Project project = new Project(root, discovery.ignore());
         Map<Path, Project.SkippedPipeline> owners = new HashMap<>();
         discovery.walk(new Discovery.Visitor() {
@@ -154,8 +159,24 @@ public final class ProjectLoader {
             }
         }
         Path lockPath = file.resolveSibling("dvc.lock");
+        GitIgnore.Line ignored = git.ignoredBy(lockPath, false);
+        if (ignored != null) {
+            // DVC checks it whenever it loads the file's stages, whether the lock exists or not (Lockfile._load)
+            String lock = project.rel(lockPath);
+            findings.add(new Finding(LOCK_GIT_IGNORED, Severity.ERROR, file, Pos.START, "'" + lock
+                    + "' is git-ignored (" + shown(project, ignored) + "): DVC refuses to load the stages of '" + rel
+                    + "' ('" + lock + "' is git-ignored.)", "take that line out (or add a line '!dvc.lock' after "
+                    + "it) and commit " + lock + ": it records what was reproduced"));
+        }
         if (Inputs.isRegularFile(lockPath)) f.setLock(loadLock(lockPath));
         return f;
+    }
+
+    /** Where an ignore line is: its file (relative to the project root where it lies inside), number and text. */
+    private static String shown(Project project, GitIgnore.Line line) {
+        Path f = line.file();
+        String where = f.startsWith(project.root()) ? project.rel(f) : f.toString();
+        return where + ":" + line.number() + ": " + line.text().strip();
     }
 
     LockFile loadLock(Path lockPath) {

@@ -1,6 +1,8 @@
 package io.dvclint.discovery;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +69,18 @@ class GitIgnoreTest {
         assertFalse(file(g, "a/data.dvc"), "the deeper .gitignore takes it back");
         assertTrue(file(g, "b/data.dvc"));
         assertTrue(dir(g, "pipelines"));
+    }
+
+    @Test
+    void theDecidingLineIsNamedAndNoneForAPathTakenBack() throws IOException {
+        TestFiles.write(top, ".gitignore", "# locks\n*.lock\n!keep.lock\n");
+        GitIgnore g = rules();
+        GitIgnore.Line line = g.ignoredBy(top.resolve("sub/dvc.lock"), false);
+        assertEquals(top.resolve(".gitignore"), line.file());
+        assertEquals(2, line.number());
+        assertEquals("*.lock", line.text());
+        assertNull(g.ignoredBy(top.resolve("keep.lock"), false));
+        assertNull(g.ignoredBy(top.resolve("dvc.yaml"), false));
     }
 
     @Test
