@@ -5,12 +5,14 @@ import io.dvclint.findings.Findings;
 import io.dvclint.findings.Severity;
 import io.dvclint.format.GccFormatter;
 import io.dvclint.format.Report;
+import io.dvclint.fs.Inputs;
 import io.dvclint.graph.DagFormat;
 import io.dvclint.graph.DagJson;
 import io.dvclint.graph.DagView;
 import io.dvclint.graph.GraphProblem;
 import io.dvclint.graph.PipelineGraph;
 import io.dvclint.graph.PipelineNode;
+import io.dvclint.load.Discovery;
 import io.dvclint.load.ProjectLoader;
 import io.dvclint.load.ProjectRoot;
 import io.dvclint.model.PathNames;
@@ -138,6 +140,10 @@ public final class DagCommand implements Callable<Integer> {
             }
         }
         if (matched.isEmpty()) {
+            if (file != null && Inputs.isRegularFile(filePath)
+                    && Discovery.gitIgnore(project.root()).hides(project.root(), filePath)) {
+                throw new UsageException("'" + file + "' is git-ignored."); // left out of the walk, as DVC refuses it
+            }
             throw new UsageException("'" + target + "' does not exist as a stage name in '"
                     + PathNames.posix(cwd.relativize(filePath)) + "'");
         }

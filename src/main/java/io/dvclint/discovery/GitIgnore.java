@@ -64,6 +64,20 @@ public final class GitIgnore {
         return ignoredBy(abs, isDir) != null;
     }
 
+    /**
+     * Whether git ignores the file {@code abs} or a folder holding it below {@code from}: a walk from {@code from}
+     * that does not enter ignored folders would not reach it, or would leave it out.
+     */
+    public boolean hides(Path from, Path abs) {
+        if (!abs.startsWith(from) || abs.equals(from)) return false;
+        Path folder = from;
+        for (int i = 0; i < from.relativize(abs).getNameCount() - 1; i++) {
+            folder = folder.resolve(from.relativize(abs).getName(i));
+            if (isIgnored(folder, true)) return true;
+        }
+        return isIgnored(abs, false);
+    }
+
     /** The line that makes git ignore {@code abs}, or null when git does not ignore it. */
     public Line ignoredBy(Path abs, boolean isDir) {
         if (top == null || !abs.startsWith(top) || abs.equals(top)) return null;

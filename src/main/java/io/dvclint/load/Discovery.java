@@ -35,7 +35,12 @@ public final class Discovery {
     public Discovery(Path root) {
         this.root = root;
         this.ignore = DvcIgnore.forRoot(root);
-        this.git = usesGit(root) ? GitIgnore.forProject(root) : GitIgnore.NONE;
+        this.git = gitIgnore(root);
+    }
+
+    /** Git's ignore rules as DVC applies them to the project at {@code root}. */
+    public static GitIgnore gitIgnore(Path root) {
+        return usesGit(root) ? GitIgnore.forProject(root) : GitIgnore.NONE;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.dvclint.exec.plan;
 
 import io.dvclint.graph.PipelineGraph;
 import io.dvclint.graph.PipelineNode;
+import io.dvclint.load.Discovery;
 import io.dvclint.model.DataSource;
 import io.dvclint.model.DvcFile;
 import io.dvclint.model.PathNames;
@@ -34,6 +35,16 @@ public final class Targets {
         this.project = project;
         this.graph = graph;
         this.cwd = cwd;
+    }
+
+    /**
+     * DVC's refusal of a pipeline file named as a target that the project walk left out because git ignores it or a
+     * folder holding it ({@code FileMixin._check_gitignored}).
+     */
+    private void gitIgnored(String path, Path file) throws TargetException {
+        if (Files.isRegularFile(file) && Discovery.gitIgnore(project.root()).hides(project.root(), file)) {
+            throw new TargetException("'" + path + "' is git-ignored.");
+        }
     }
 
     /** The stages of every target, in target order then file order, each once. */
@@ -73,11 +84,13 @@ public final class Targets {
             for (DataSource d : project.dataSources()) {
                 if (d.path().equals(file)) return List.of(nodeOf(d));
             }
+            gitIgnored(path, file);
             throw new TargetException("'" + path + "' does not exist");
         }
         DvcFile f = null;
         for (DvcFile x : project.dvcFiles()) if (x.path().equals(file)) f = x;
         if (f == null) {
+            gitIgnored(path, file);
             String shown = path.equals(PROJECT_FILE) ? file.toString() : path;
             throw new TargetException("'" + shown + "' does not exist");
         }
