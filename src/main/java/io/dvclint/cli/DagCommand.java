@@ -142,7 +142,9 @@ public final class DagCommand implements Callable<Integer> {
         if (matched.isEmpty()) {
             if (file != null && Inputs.isRegularFile(filePath)
                     && Discovery.gitIgnore(project.root()).hides(project.root(), filePath)) {
-                throw new UsageException("'" + file + "' is git-ignored."); // left out of the walk, as DVC refuses it
+                // left out of the walk; DVC refuses it (check_dvcfile_path)
+                throw new UsageException("bad DVC file name '" + PathNames.posix(cwd.relativize(filePath))
+                        + "' is git-ignored.");
             }
             throw new UsageException("'" + target + "' does not exist as a stage name in '"
                     + PathNames.posix(cwd.relativize(filePath)) + "'");

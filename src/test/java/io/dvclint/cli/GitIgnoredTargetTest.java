@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A pipeline file named as a target that git ignores (itself or a folder holding it): DVC refuses it with
- * "'PATH' is git-ignored.", where dvclint, whose walk leaves it out as DVC's does, would otherwise say it does not exist.
+ * A pipeline file named as a target that git ignores (itself or a folder holding it): DVC refuses it with "bad DVC
+ * file name 'PATH' is git-ignored." ({@code check_dvcfile_path}), where dvclint, whose walk leaves it out as DVC's
+ * does, would otherwise say it does not exist.
  */
 class GitIgnoredTargetTest {
     @TempDir
@@ -37,7 +38,8 @@ class GitIgnoredTargetTest {
             TestFiles.Run r = cli(dir, args);
             String target = args[args.length - 1].replace(":b", "");
             assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
-            assertTrue(r.err().contains("'" + target + "' is git-ignored."), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().contains("bad DVC file name '" + target + "' is git-ignored."),
+                    String.join(" ", args) + ": " + r.err());
         }
     }
 

@@ -41,9 +41,10 @@ public final class Targets {
      * DVC's refusal of a pipeline file named as a target that the project walk left out because git ignores it or a
      * folder holding it ({@code FileMixin._check_gitignored}).
      */
-    private void gitIgnored(String path, Path file) throws TargetException {
+    private void gitIgnored(Path file) throws TargetException {
         if (Files.isRegularFile(file) && Discovery.gitIgnore(project.root()).hides(project.root(), file)) {
-            throw new TargetException("'" + path + "' is git-ignored.");
+            throw new TargetException("bad DVC file name '" + PathNames.posix(cwd.relativize(file))
+                    + "' is git-ignored.");
         }
     }
 
@@ -84,13 +85,13 @@ public final class Targets {
             for (DataSource d : project.dataSources()) {
                 if (d.path().equals(file)) return List.of(nodeOf(d));
             }
-            gitIgnored(path, file);
+            gitIgnored(file);
             throw new TargetException("'" + path + "' does not exist");
         }
         DvcFile f = null;
         for (DvcFile x : project.dvcFiles()) if (x.path().equals(file)) f = x;
         if (f == null) {
-            gitIgnored(path, file);
+            gitIgnored(file);
             String shown = path.equals(PROJECT_FILE) ? file.toString() : path;
             throw new TargetException("'" + shown + "' does not exist");
         }
