@@ -71,6 +71,8 @@ public final class RuleRegistry {
         list.add(new MetaRule("yaml-syntax", Severity.ERROR, "File is not valid UTF-8 YAML (DVC cannot parse it)", "loader"));
         list.add(new MetaRule("schema", Severity.ERROR, "dvc.yaml does not match DVC's schema", "loader"));
         list.add(new MetaRule("lock-schema", Severity.ERROR, "dvc.lock does not match DVC's lock file schema", "loader"));
+        list.add(new MetaRule("dvcfile-git-ignored", Severity.WARNING, "Git ignores a dvc.yaml or .dvc file, so "
+                + "DVC silently leaves it out of the project", "loader"));
         list.add(new MetaRule("lock-git-ignored", Severity.ERROR, "Git ignores a pipeline's dvc.lock, so DVC refuses "
                 + "to load its stages", "loader"));
         list.add(new MetaRule("template", Severity.ERROR, "`${...}` templating or foreach/matrix that DVC cannot "

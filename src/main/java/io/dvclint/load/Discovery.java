@@ -25,6 +25,10 @@ public final class Discovery {
         /** A pipeline file DVC does not load either: it lies in a folder that is an output of a stage found. */
         default void skipped(Path file, Path outputDir) {
         }
+
+        /** A pipeline or {@code .dvc} file DVC leaves out because git ignores it ({@code line} says why). */
+        default void gitIgnored(Path file, boolean isDvcYaml, GitIgnore.Line line) {
+        }
     }
 
     private final Path root;
@@ -67,6 +71,12 @@ public final class Discovery {
         return git;
     }
 
+    private void visit(Visitor v, Path file, boolean isDvcYaml) {
+        GitIgnore.Line line = git.ignoredBy(file, false);
+        if (line == null) v.visit(file, isDvcYaml);
+        else v.gitIgnored(file, isDvcYaml, line);
+    }
+
     /** The project's .dvcignore rules (also used to check outputs). */
     public DvcIgnore ignore() {
         return ignore;
@@ -105,9 +115,9 @@ public final class Discovery {
         }
         dvcFiles.sort(null);
         dirs.sort(null);
-        if (yaml != null && !ignore.isIgnored(yaml, false) && !git.isIgnored(yaml, false)) v.visit(yaml, true);
+        if (yaml != null && !ignore.isIgnored(yaml, false)) visit(v, yaml, true);
         for (Path f : dvcFiles) {
-            if (Inputs.isRegularFile(f) && !ignore.isIgnored(f, false) && !git.isIgnored(f, false)) v.visit(f, false);
+            if (Inputs.isRegularFile(f) && !ignore.isIgnored(f, false)) visit(v, f, false);
         }
         for (Path d : dirs) {
             String n = d.getFileName().toString();

@@ -39,6 +39,7 @@ public final class ProjectLoader {
     public static final String SCHEMA = "schema";
     public static final String LOCK_SCHEMA = "lock-schema";
     public static final String LOCK_GIT_IGNORED = "lock-git-ignored";
+    public static final String DVCFILE_GIT_IGNORED = "dvcfile-git-ignored";
     public static final String DVCIGNORE = "dvcignore";
 
     private final Findings findings;
@@ -79,6 +80,16 @@ public final class ProjectLoader {
                     DataSource ds = loadDotDvc(project, file);
                     if (ds != null) project.dataSources().add(ds);
                 }
+            }
+
+            @Override
+            public void gitIgnored(Path file, boolean isDvcYaml, GitIgnore.Line line) {
+                String rel = project.rel(file);
+                findings.add(new Finding(DVCFILE_GIT_IGNORED, Severity.WARNING, file, Pos.START, "'" + rel
+                        + "' is git-ignored (" + shown(project, line) + "): DVC leaves it out of the project, so "
+                        + (isDvcYaml ? "its stages are never shown, checked or run" : "the data it tracks is not "
+                        + "part of the project"), "take that line out (or add a line '!" + file.getFileName()
+                        + "' after it)"));
             }
 
             @Override

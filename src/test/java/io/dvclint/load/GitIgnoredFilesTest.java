@@ -16,15 +16,22 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A pipeline whose dvc.lock git ignores: DVC refuses to load its stages, whether the lock exists or not. */
-class LockGitIgnoredTest {
+/**
+ * Git-ignored DVC files in a git work tree: a pipeline whose dvc.lock git ignores (DVC refuses to load its stages,
+ * whether the lock exists or not), and a dvc.yaml or .dvc file git ignores (DVC leaves it out without a word).
+ */
+class GitIgnoredFilesTest {
     @TempDir
     Path dir;
 
     private List<Finding> lint() {
+        return lint(ProjectLoader.LOCK_GIT_IGNORED);
+    }
+
+    private List<Finding> lint(String rule) {
         Findings f = new Findings();
         Linter.lint(dir, f, Config.DEFAULT);
-        return f.sorted().stream().filter(x -> x.ruleId().equals(ProjectLoader.LOCK_GIT_IGNORED)).toList();
+        return f.sorted().stream().filter(x -> x.ruleId().equals(rule)).toList();
     }
 
     /** A git work tree holding a DVC project with two pipelines, one of them without a lock yet. */
@@ -75,5 +82,33 @@ class LockGitIgnoredTest {
         write(dir, ".dvc/config", "[core]\n");
         Files.delete(dir.resolve(".git"));
         assertEquals(List.of(), lint(), "no git work tree");
+    }
+
+    @Test
+    void aDvcFileGitIgnoresIsAWarningNamingTheLine() throws IOException {
+        project("/models\n", "[core]\n");
+        write(dir, "pipelines/.gitignore", "*.yaml\n");
+        write(dir, "pipelines/dvc.yaml", "stages:\n  c:\n    cmd: echo c > c.txt\n    outs: [c.txt]\n");
+        write(dir, ".git/info/exclude", "raw.dvc\n");
+        write(dir, "raw.dvc", "outs:\n- path: raw\n");
+        List<Finding> fs = lint(ProjectLoader.DVCFILE_GIT_IGNORED);
+        assertEquals(List.of("pipelines/dvc.yaml", "raw.dvc"),
+                fs.stream().map(f -> dir.relativize(f.file()).toString()).sorted().toList(), fs.toString());
+        Finding yaml = fs.stream().filter(f -> f.file().endsWith("dvc.yaml")).findFirst().orElseThrow();
+        assertEquals(Severity.WARNING, yaml.severity());
+        assertEquals("'pipelines/dvc.yaml' is git-ignored (pipelines/.gitignore:1: *.yaml): DVC leaves it out of the "
+                + "project, so its stages are never shown, checked or run", yaml.message());
+    }
+
+    @Test
+    void aDvcFileNotFlaggedWhenTakenBackInAnIgnoredFolderOrWithoutGit() throws IOException {
+        project("/models\nscratch/\n", "[core]\n");
+        write(dir, "pipelines/.gitignore", "*.yaml\n!dvc.yaml\n");
+        write(dir, "pipelines/dvc.yaml", "stages: {}\n");
+        write(dir, "scratch/dvc.yaml", "stages: {}\n");
+        assertEquals(List.of(), lint(ProjectLoader.DVCFILE_GIT_IGNORED), "taken back; in a folder DVC does not enter");
+        write(dir, "pipelines/.gitignore", "*.yaml\n");
+        write(dir, ".dvc/config", "[core]\n    no_scm = True\n");
+        assertEquals(List.of(), lint(ProjectLoader.DVCFILE_GIT_IGNORED), "core.no_scm: DVC does not ask git");
     }
 }
