@@ -5,6 +5,9 @@
 set -eu
 dir=$1; n=${2:-10000}; m=${3:-100}
 mkdir -p "$dir/.dvc" "$dir/src"
+# a project without git: the generated folder lies in this checkout's git-ignored target/, whose rules DVC (and
+# dvclint) would otherwise apply, leaving the whole pipeline out
+printf '[core]\n    no_scm = True\n' > "$dir/.dvc/config"
 : > "$dir/src/prep.py"; : > "$dir/src/train.py"
 {
   echo "items:"

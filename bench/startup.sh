@@ -27,8 +27,11 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 time_ms() { # command... -> wall milliseconds
   s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 ))
 }
-edited=$work/edited
-rm -rf "$edited"; cp -R "$project" "$edited"
+# the edited copy lies outside this checkout: in its git-ignored target/, git's rules would leave the pipeline of a
+# project that uses git out of the walk (as DVC does), and the runs would lint nothing
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+edited=$tmp/edited
+cp -R "$project" "$edited"
 # EDIT=path (relative to the project) chooses the file edited: a script (EDIT=src/train.py) as well as params.yaml
 target=$edited/${EDIT:-params.yaml}; [ -f "$target" ] || target=$edited/dvc.yaml
 

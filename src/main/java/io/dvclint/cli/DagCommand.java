@@ -5,7 +5,6 @@ import io.dvclint.findings.Findings;
 import io.dvclint.findings.Severity;
 import io.dvclint.format.GccFormatter;
 import io.dvclint.format.Report;
-import io.dvclint.fs.Inputs;
 import io.dvclint.graph.DagFormat;
 import io.dvclint.graph.DagJson;
 import io.dvclint.graph.DagView;
@@ -140,12 +139,8 @@ public final class DagCommand implements Callable<Integer> {
             }
         }
         if (matched.isEmpty()) {
-            if (file != null && Inputs.isRegularFile(filePath)
-                    && Discovery.gitIgnore(project.root()).hides(project.root(), filePath)) {
-                // left out of the walk; DVC refuses it (check_dvcfile_path)
-                throw new UsageException("bad DVC file name '" + PathNames.posix(cwd.relativize(filePath))
-                        + "' is git-ignored.");
-            }
+            String refused = file == null ? null : Discovery.gitIgnoredTarget(project.root(), cwd, filePath);
+            if (refused != null) throw new UsageException(refused);
             throw new UsageException("'" + target + "' does not exist as a stage name in '"
                     + PathNames.posix(cwd.relativize(filePath)) + "'");
         }

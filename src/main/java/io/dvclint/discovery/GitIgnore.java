@@ -20,9 +20,11 @@ import java.util.Map;
  * it.
  *
  * <p>Not read: the user's global excludes file ({@code core.excludesFile}, {@code ~/.config/git/ignore}), since what
- * the lint finds depends on the project's files alone; the folders between the work tree's top and the project root
- * are taken as not ignored. Callers ask about paths from the project root down, never entering an ignored folder, so
- * a path whose folder is ignored is never asked about (git does not take it back either).
+ * the lint finds depends on the project's files alone. A path is matched whole against each file's lines, so a line
+ * naming one of its folders ({@code target/}) ignores it too, also a folder above the project root: a project inside
+ * an ignored folder of the work tree has nothing DVC loads. Callers walk from the project root down and never enter
+ * an ignored folder, so no path is asked about whose folder is ignored and then taken back by a {@code !} line (git
+ * does not take such a path back either).
  */
 public final class GitIgnore {
     /** No git work tree, or a project that does not use git ({@code core.no_scm}): nothing is ignored. */
@@ -70,9 +72,10 @@ public final class GitIgnore {
      */
     public boolean hides(Path from, Path abs) {
         if (!abs.startsWith(from) || abs.equals(from)) return false;
+        Path rel = from.relativize(abs);
         Path folder = from;
-        for (int i = 0; i < from.relativize(abs).getNameCount() - 1; i++) {
-            folder = folder.resolve(from.relativize(abs).getName(i));
+        for (int i = 0; i < rel.getNameCount() - 1; i++) {
+            folder = folder.resolve(rel.getName(i));
             if (isIgnored(folder, true)) return true;
         }
         return isIgnored(abs, false);

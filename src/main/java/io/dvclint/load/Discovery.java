@@ -3,6 +3,7 @@ package io.dvclint.load;
 import io.dvclint.discovery.DvcIgnore;
 import io.dvclint.discovery.GitIgnore;
 import io.dvclint.fs.Inputs;
+import io.dvclint.model.PathNames;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,6 +65,16 @@ public final class Discovery {
     /** Never descend into {@code dir} (an output directory of a stage already found). */
     public void prune(Path dir) {
         pruned.add(dir);
+    }
+
+    /**
+     * DVC's refusal of a pipeline file named as a target that the walk leaves out because git ignores it or a folder
+     * holding it ({@code check_dvcfile_path}: {@code bad DVC file name 'PATH' is git-ignored.}, the path from
+     * {@code cwd}); null when git does not hide it.
+     */
+    public static String gitIgnoredTarget(Path root, Path cwd, Path file) {
+        if (!Inputs.isRegularFile(file) || !gitIgnore(root).hides(root, file)) return null;
+        return "bad DVC file name '" + PathNames.posix(cwd.relativize(file)) + "' is git-ignored.";
     }
 
     /** Git's ignore rules as DVC applies them to this project ({@link GitIgnore#NONE} when it does not use git). */

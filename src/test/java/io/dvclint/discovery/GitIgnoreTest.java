@@ -120,6 +120,10 @@ class GitIgnoreTest {
         assertTrue(g.isIgnored(project.resolve("tmp"), true));
         assertFalse(g.isIgnored(project.resolve("src"), true));
         assertFalse(g.isIgnored(top.resolve("elsewhere"), true));
+        // a project inside an ignored folder of the work tree: everything in it is ignored, as dulwich says for DVC
+        Path hidden = top.resolve("tmp/p2");
+        assertTrue(GitIgnore.forProject(hidden).isIgnored(hidden.resolve("dvc.yaml"), false));
+        assertTrue(GitIgnore.forProject(hidden).hides(hidden, hidden.resolve("dvc.yaml")));
     }
 
     @Test

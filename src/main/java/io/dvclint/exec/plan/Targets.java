@@ -37,15 +37,10 @@ public final class Targets {
         this.cwd = cwd;
     }
 
-    /**
-     * DVC's refusal of a pipeline file named as a target that the project walk left out because git ignores it or a
-     * folder holding it ({@code FileMixin._check_gitignored}).
-     */
+    /** DVC's refusal of a target file the project walk left out because git ignores it. */
     private void gitIgnored(Path file) throws TargetException {
-        if (Files.isRegularFile(file) && Discovery.gitIgnore(project.root()).hides(project.root(), file)) {
-            throw new TargetException("bad DVC file name '" + PathNames.posix(cwd.relativize(file))
-                    + "' is git-ignored.");
-        }
+        String refused = Discovery.gitIgnoredTarget(project.root(), cwd, file);
+        if (refused != null) throw new TargetException(refused);
     }
 
     /** The stages of every target, in target order then file order, each once. */
